@@ -1,0 +1,4 @@
+"""Rebuilding trust guide: content core (load, validate, link, render) and its MkDocs adapter."""
+from .adapter import define_env
+
+__all__ = ["define_env"]

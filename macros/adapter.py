@@ -1,0 +1,120 @@
+"""The thin layer that wires the pure core into mkdocs-macros (`define_env`).
+
+Everything here is a `define_env` macro, which Zensical also runs. The page decorations that need no
+editor action (term links, term-page sections, the print footer) live in the Markdown extension
+`macros.extension`, which reads the current page from the macros environment kept here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import checklists, glossary, references, render, site as core
+from .errors import ContentError
+from .qr import qr_svg
+from .urls import page_url, relative_url, source_link
+
+STATE: dict[str, Any] = {}  # the loaded Site and the macros env, for the Markdown extension
+
+
+def current_src() -> str | None:
+    """Docs-relative path of the page being rendered, or None outside a page build."""
+    env = STATE.get("env")
+    page = getattr(env, "page", None) if env else None
+    return page.file.src_uri if page is not None else None
+
+
+def _fail(error: ContentError) -> None:
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # another generator: a plain error carries the same lines
+        raise error from None
+    raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
+
+
+def define_env(env: Any) -> None:
+    conf = env.conf
+    docs = Path(conf["docs_dir"])
+    site, problems = core.load(docs, conf["extra"])
+    try:
+        problems.raise_if_errors()
+    except ContentError as error:
+        _fail(error)
+    STATE.update(site=site, env=env, site_url=conf.get("site_url") or "")
+    text = site.text
+
+    def here() -> str:
+        return current_src() or "index.md"
+
+    def url_href(target_src: str) -> str:
+        """Final URL (for raw HTML, which MkDocs does not rewrite)."""
+        return relative_url(page_url(here()), page_url(target_src.partition("#")[0])) + (
+            "#" + target_src.partition("#")[2] if "#" in target_src else "")
+
+    def unknown(kind: str, key: str) -> NoReturn:
+        raise ValueError(f"{here()}: unknown {kind} {key!r}")  # validated at load; never expected
+
+    @env.macro
+    def cite(key: str) -> str:
+        """Inline citation linked to its entry on the references page."""
+        ref = site.refs.get(key) or unknown("citation", key)
+        return references.render_citation(ref, url_href("references.md"))
+
+    @env.macro
+    def term(slug: str, label: str | None = None) -> str:
+        """An explicit link to a glossary term, with its definition as the tooltip."""
+        t = site.terms.get(slug) or unknown("term", slug)
+        title = t.definition.replace('"', "&quot;")
+        target = source_link(here(), t.src)
+        return f'[{label or t.title}]({target} "{title}"){{: .term-link data-term="{slug}" }}'
+
+    @env.macro
+    def checklist(cid: str) -> str:
+        c = site.checklists.get(cid) or unknown("checklist", cid)
+        titles = {src: p.title for src, p in site.pages.items()}
+        return checklists.render(c, url_href, titles, text)
+
+    @env.macro
+    def checklist_index() -> str:
+        return checklists.render_index(site.checklists, site.checklist_pages, url_href)
+
+    @env.macro
+    def glossary_index() -> str:
+        return glossary.render_index(site.terms, url_href, text)
+
+    @env.macro
+    def reference_list() -> str:
+        entries = []
+        for key, ref in sorted(site.refs.items(), key=lambda kv: kv[1].label.lower()):
+            used = [(url_href(src), p.title) for src, p in site.pages.items()
+                    if key in (p.meta.get("references") or [])]
+            entries.append(references.render_entry(ref, used, text["used_in"]))
+        return references.render_list(entries)
+
+    @env.macro
+    def crisis_lines() -> str:
+        return render.crisis_lines(conf["extra"].get("help_lines") or [])
+
+    @env.macro
+    def clinician_directory() -> str:
+        base = STATE["site_url"]
+        pages = [site.pages[src] for src in nav_sources(conf["nav"]) if src in site.pages]
+        sections = []
+        for heading, pick in ((text["dir_pages"], lambda p: not p.src.startswith(("steps/", "checklists/"))),
+                              (text["dir_steps"], lambda p: p.src.startswith("steps/")),
+                              (text["dir_checklists"], lambda p: p.src.startswith("checklists/"))):
+            sections.append((heading, [(p.title, p.src, base + p.url) for p in pages if pick(p)]))
+        terms = sorted(site.terms.values(), key=lambda t: t.title.lower())
+        sections.append((text["dir_terms"], [(t.title, t.src, base + t.page.url) for t in terms]))
+        return render.directory(sections, url_href, qr_svg, text["copy_link"], text["link_copied"], text["qr_for"])
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """The `nav:` of mkdocs.yml flattened to docs paths, in reading order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for item in nav for src in nav_sources(item)]
+    return []

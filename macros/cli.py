@@ -1,0 +1,118 @@
+"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import checks
+from .readability import score
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "docs" / "_data" / "templates"
+
+
+def slugify(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = checks.run(ROOT, strict=args.strict, tools=not args.fast)
+    for p in sorted(problems.items):
+        print(p)
+    errors, warnings = len(problems.errors), len(problems.items) - len(problems.errors)
+    print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_readability(args: argparse.Namespace) -> int:
+    site, _ = checks.core.load(ROOT / "docs", {})
+    rows = []
+    for src, page in site.pages.items():
+        result = score(page.doc.body)
+        if result.words >= checks.MIN_WORDS:
+            rows.append((result.grade, src, result))
+    for grade, src, result in sorted(rows, reverse=True):
+        print(f"{grade:5.1f}  {src}  ({result.words} words)")
+        for g, sentence in result.hardest:
+            print(f"        {g:5.1f}  {sentence[:110]}")
+    if rows:
+        print(f"median grade {statistics.median(r[0] for r in rows):.1f} over {len(rows)} pages "
+              f"(target {checks.GRADE_TARGET:.0f} or lower, none above {checks.GRADE_LIMIT:.0f})")
+    return 0
+
+
+def _new(kind: str, title: str | None) -> int:
+    title = (title or input(f"Title of the new {kind.split('-')[1]}: ")).strip()
+    slug = slugify(title)
+    if not slug:
+        print("new: the title needs at least one letter or digit", file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    values = {"title": title, "slug": slug, "today": today.isoformat(),
+              "due": today.replace(year=today.year + 1).isoformat()}
+    targets = {
+        "new-page": [("page.md", f"docs/{slug}.md")],
+        "new-term": [("term.md", f"docs/glossary/{slug}.md")],
+        "new-checklist": [("checklist.yml", f"docs/_data/checklists/{slug}.yml"),
+                          ("checklist-page.md", f"docs/checklists/{slug}.md")],
+    }[kind]
+    for _, dest in targets:
+        if (ROOT / dest).exists():
+            print(f"{dest}:1: already exists - choose another title, or edit that file", file=sys.stderr)
+            return 1
+    for template, dest in targets:
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        (ROOT / dest).write_text(re.sub(r"<<(\w+)>>", lambda m: values[m.group(1)], text), encoding="utf-8")
+        print(f"wrote {dest}")
+    url = {"new-page": f"/{slug}/", "new-term": f"/glossary/{slug}/", "new-checklist": f"/checklists/{slug}/"}[kind]
+    print(f"next: fill in the file(s), add {url} to urls.txt"
+          + ("" if kind == "new-term" else f", and add {targets[-1][1][5:]} to the nav in mkdocs.yml")
+          + ", then run `make check`.")
+    return 0
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    """A copy that works opened from disk (file://), search included: dist/<name>-offline.zip."""
+    name = args.name
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "OFFLINE": "true"}
+        site = Path(tmp) / name
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+        if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:
+            return 1
+        (ROOT / "dist").mkdir(exist_ok=True)
+        archive = shutil.make_archive(str(ROOT / "dist" / f"{name}-offline"), "zip", tmp, name)
+    print(f"wrote {Path(archive).relative_to(ROOT)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.cli", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="every content check; exit 1 on any error")
+    check.add_argument("--strict", action="store_true", help="treat warnings (review dates, grade) as errors")
+    check.add_argument("--fast", action="store_true", help="skip spelling and Markdown style (for pre-commit)")
+    check.set_defaults(func=cmd_check)
+    sub.add_parser("readability", help="each page's reading grade, hardest sentences first").set_defaults(
+        func=cmd_readability)
+    for kind in ("new-page", "new-term", "new-checklist"):
+        p = sub.add_parser(kind, help=f"write a valid starter file ({kind[4:]})")
+        p.add_argument("title", nargs="?")
+        p.set_defaults(func=lambda a, k=kind: _new(k, a.title))
+    offline = sub.add_parser("offline", help="write dist/<name>-offline.zip")
+    offline.add_argument("--name", default="rebuilding-trust")
+    offline.set_defaults(func=cmd_offline)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Python-Markdown extension: what every page gets without an editor writing it.
+
+- the first mention of each glossary term becomes a link with the definition as its tooltip;
+- a term page gets its definition at the top and related terms, backlinks and sources at the end;
+- every page gets a print-only footer with its address and a QR code.
+
+It reads the current page from the macros environment (see `adapter.current_src`). Links are written
+to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from html import escape
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from . import adapter, glossary, references
+from .linker import link_tree
+from .qr import qr_svg
+from .urls import page_url, source_link
+
+
+class PageTreeprocessor(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        site, src = adapter.STATE.get("site"), adapter.current_src()
+        if site is None or src is None or src not in site.pages:
+            return
+        page = site.pages[src]
+        own = page.src.rsplit("/", 1)[-1][:-3] if page.is_term else None
+
+        def make_link(slug: str, text: str) -> ET.Element:
+            term = site.terms[slug]
+            el = ET.Element("a", {"href": source_link(src, term.src), "class": "term-link",
+                                  "title": term.definition, "data-term": slug})
+            el.text = text
+            return el
+
+        link_tree(root, site.matcher, make_link, {own} if own else set())
+        if own:
+            self._term_page(root, site, site.terms[own], src)
+        self._print_footer(root, site, page)
+
+    def _append(self, root: ET.Element, html: str, at: int | None = None) -> None:
+        """Add well-formed HTML as real elements, so the table of contents and link checks see it."""
+        for k, el in enumerate(ET.fromstring(f"<div>{html}</div>")):
+            if at is None:
+                root.append(el)
+            else:
+                root.insert(at + k, el)
+
+    def _term_page(self, root: ET.Element, site: Any, term: glossary.Term, src: str) -> None:
+        text = site.text
+        self._append(root, f'<p class="term-definition"><strong>{escape(text["in_short"])}</strong> '
+                           f"{escape(term.definition)}</p>", at=0)
+        related = [site.terms[r] for r in site.related.get(term.slug, [])]
+        cites = [references.render_citation(site.refs[k], source_link(src, "references.md"))
+                 for k in term.page.meta.get("references") or [] if k in site.refs]
+        html = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
+                                             lambda target: source_link(src, target), text)
+        self._append(root, html)
+
+    def _print_footer(self, root: ET.Element, site: Any, page: Any) -> None:
+        url = adapter.STATE.get("site_url", "") + page_url(page.src)
+        label = site.text["qr_for"].format(title=page.title)
+        self._append(root, f'<div class="print-footer"><p>{escape(site.text["printed_from"])} '
+                           f"<span>{escape(url)}</span></p>{qr_svg(url, label)}</div>")
+
+
+class PageExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        # After attr_list (8) and abbr (7); before toc (5) and MkDocs' link rewriting (0).
+        md.treeprocessors.register(PageTreeprocessor(md), "trust_guide_page", 6)
+
+
+def makeExtension(**kwargs: Any) -> PageExtension:  # noqa: N802 - Python-Markdown's API
+    return PageExtension(**kwargs)

@@ -1,0 +1,190 @@
+"""Find glossary terms in text: one phrase index over every alias, used on the page tree and on source."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
+SKIP_CLASSES = {"admonition-title", "headerlink"}
+
+
+def _norm(token: str) -> str:
+    token = token.lower().replace("\u2019", "'")
+    return token[:-2] if token.endswith("'s") else token
+
+
+def _variants(words: list[str]) -> Iterable[list[str]]:
+    """The phrase and its plural forms (last word + s / es / y->ies)."""
+    yield words
+    last = words[-1]
+    yield words[:-1] + [last + "s"]
+    yield words[:-1] + [last + "es"]
+    if last.endswith("y"):
+        yield words[:-1] + [last[:-1] + "ies"]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    slug: str
+
+
+class Matcher:
+    """Longest-match phrase lookup. Cost per word is bounded by the longest alias, not by the term count."""
+
+    def __init__(self, phrases: dict[str, str]):
+        """`phrases` maps each alias (as written) to its term slug."""
+        self.index: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = {}
+        self.longest = 1
+        for phrase, slug in phrases.items():
+            words = TOKEN.findall(phrase)
+            if not words:
+                continue
+            exact = tuple(words) if phrase.isupper() else None  # acronyms match case-sensitively
+            forms = [words] if exact else _variants([_norm(w) for w in words])
+            for form in forms:
+                self.index.setdefault(tuple(form), (slug, exact))
+            self.longest = max(self.longest, len(words))
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, longest first at each position, whole words only."""
+        tokens = list(TOKEN.finditer(text))
+        norm = [_norm(t.group()) for t in tokens]
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                hit = self.index.get(tuple(norm[i:i + n]))
+                if hit is None:
+                    continue
+                slug, exact = hit
+                if exact is not None and tuple(t.group() for t in tokens[i:i + n]) != exact:
+                    continue
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                if _joined(text, start, end):
+                    continue
+                out.append(Match(start, end, slug))
+                i += n - 1
+                break
+            i += 1
+        return out
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """True when the match is part of a longer hyphenated word, like `self` in `self-doubt`."""
+    before = text[start - 2:start] if start >= 2 else ""
+    after = text[end:end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum())
+
+
+# --- linking the rendered page tree -------------------------------------------------------------
+
+MakeLink = Callable[[str, str], ET.Element]
+
+
+def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
+              done: set[str] | None = None) -> list[str]:
+    """Link the first mention of each term in document order; return the slugs linked, in order.
+
+    Skips headings, links, code and admonition titles. Slugs in `done` (and terms already linked by
+    hand, `a[data-term]`) are not linked again.
+    """
+    done = set() if done is None else done
+    linked: list[str] = []
+
+    def link_text(text: str) -> tuple[str, list[ET.Element]]:
+        """Split text into leading text and new link elements (each carrying its tail)."""
+        new: list[ET.Element] = []
+        head, pos = text, 0
+        for m in matcher.find(text):
+            if m.slug in done:
+                continue
+            done.add(m.slug)
+            linked.append(m.slug)
+            link = make_link(m.slug, text[m.start:m.end])
+            if new:
+                new[-1].tail = text[pos:m.start]
+            else:
+                head = text[:m.start]
+            new.append(link)
+            pos = m.end
+        if new:
+            new[-1].tail = text[pos:]
+        return head, new
+
+    def walk(el: ET.Element) -> None:
+        if el.tag == "a" and el.get("data-term"):
+            done.add(el.get("data-term", ""))
+        if el.tag in SKIP_TAGS or SKIP_CLASSES & set((el.get("class") or "").split()):
+            return
+        if el.text:
+            el.text, new = link_text(el.text)
+            for k, link in enumerate(new):
+                el.insert(k, link)
+        for child in list(el):
+            walk(child)
+            if child.tail:
+                child.tail, new = link_text(child.tail)
+                at = list(el).index(child) + 1
+                for k, link in enumerate(new):
+                    el.insert(at + k, link)
+
+    walk(root)
+    return linked
+
+
+# --- the same rules on Markdown source, for backlinks ---------------------------------------------
+
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$")
+_EXPLICIT = re.compile(r"""\{\{\s*term\(\s*['"]([\w-]+)['"]""")
+# Spans the page tree keeps out of plain text: macros, code, links, images, HTML, attribute lists.
+_NOT_TEXT = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>|\{[:#.][^}]*\}"
+    r"|[*_|]{1,3}")
+_ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    slug: str
+    heading: str | None  # text of the section heading, None before the first one
+    anchor: str | None
+    line: int
+
+
+def scan_source(body: str, matcher: Matcher, first_line: int = 1,
+                done: set[str] | None = None) -> list[Mention]:
+    """First mention of each term in Markdown source, with its section: mirrors `link_tree`."""
+    done = set() if done is None else set(done)
+    found: list[Mention] = []
+    heading: tuple[str | None, str | None] = (None, None)
+    in_fence = False
+    for offset, line in enumerate(body.splitlines()):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or _ADMONITION.match(line) or line.lstrip().startswith("<"):
+            continue
+        h = _HEADING.match(line)
+        if h:
+            heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
+            continue
+        lineno = first_line + offset
+        for piece in re.split(r"(\{\{.*?\}\})", _LIST_MARK.sub("", line)):
+            explicit = _EXPLICIT.search(piece)
+            if explicit:
+                slugs = [explicit.group(1)]
+            else:
+                slugs = [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
+            for slug in slugs:
+                if slug not in done:
+                    done.add(slug)
+                    found.append(Mention(slug, heading[0], heading[1], lineno))
+    return found

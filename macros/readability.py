@@ -1,0 +1,62 @@
+"""Reading level of a page's prose (Flesch-Kincaid grade), and its hardest sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pyphen
+
+_DROP = [
+    (re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$"), " "),  # code blocks
+    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S), " "),  # macros
+    (re.compile(r"^#{1,6}[ \t].*$", re.M), " "),  # headings are labels, not prose
+    (re.compile(r"^[ \t]*(!!!|\?\?\?\+?).*$", re.M), " "),  # admonition titles
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"<[^>]+>|\{[:#.][^}]*\}|`"), " "),  # HTML tags, attribute lists, code marks
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+\.|\|)[ \t]+", re.M), "\n\n"),  # list items and table rows stand alone
+    (re.compile(r"[*_]{1,3}"), ""),  # emphasis
+]
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def prose(markdown: str) -> str:
+    """The body text a reader reads, without markup."""
+    for pattern, repl in _DROP:
+        markdown = pattern.sub(repl, markdown)
+    return markdown
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items; a list item without a full stop counts as one sentence."""
+    parts = [" ".join(p.split()) for p in SENTENCE_END.split(text)]
+    return [p if p[-1] in ".!?" else p + "." for p in parts if len(p.split()) >= 3]
+
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")
+_DICT = pyphen.Pyphen(lang="en_US")
+
+
+def syllables(word: str) -> int:
+    return len(_DICT.positions(word.lower())) + 1
+
+
+def fk_grade(sents: list[str]) -> float:
+    """Flesch-Kincaid grade: 0.39 x words per sentence + 11.8 x syllables per word - 15.59."""
+    words = [w for s in sents for w in WORD.findall(s)]
+    if not sents or not words:
+        return 0.0
+    return 0.39 * len(words) / len(sents) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+
+
+@dataclass
+class Score:
+    grade: float
+    words: int
+    hardest: list[tuple[float, str]]
+
+
+def score(markdown: str, hardest: int = 3) -> Score:
+    sents = sentences(prose(markdown))
+    graded = sorted(((round(fk_grade([s]), 1), s) for s in sents), reverse=True)
+    words = sum(len(WORD.findall(s)) for s in sents)
+    return Score(round(fk_grade(sents), 1), words, graded[:hardest])

@@ -1,0 +1,102 @@
+"""Read YAML data files and Markdown front matter, keeping line numbers for messages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that keeps dates as text, so the schema can explain bad ones."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Doc:
+    """A parsed file: its data, the line of each top-level key, and any Markdown body."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line in the file
+
+    def line(self, key: str, default: int = 1) -> int:
+        return self.lines.get(key, default)
+
+
+def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
+    """Map each key of a mapping (and `key.index.subkey` paths) to its 1-based line."""
+    out: dict[str, int] = {}
+
+    def walk(n: yaml.Node, prefix: str) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                name = f"{prefix}{k.value}"
+                out[name] = k.start_mark.line + 1 + offset
+                walk(v, name + ".")
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                name = f"{prefix}{i}"
+                out[name] = item.start_mark.line + 1 + offset
+                walk(item, name + ".")
+
+    if node is not None:
+        walk(node, "")
+    return out
+
+
+def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tuple[dict, dict[str, int]] | None:
+    """Parse a YAML mapping; report a located problem and return None when it is broken."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 if mark else 1) + offset
+        reason = getattr(exc, "problem", None) or "it is not valid YAML"
+        problems.error(path, line, f"the YAML does not parse ({reason})",
+                       "check the indentation and put quotes around text that contains a colon")
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(path, 1 + offset, "the data is not a list of `key: value` lines",
+                       "start each line with a field name, like `title: ...`")
+        return None
+    return data, _key_lines(node, offset)
+
+
+def read_data(path: Path, problems: Problems) -> Doc | None:
+    """Read a YAML data file (a checklist, a reference)."""
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), path, problems)
+    if parsed is None:
+        return None
+    return Doc(path, parsed[0], parsed[1])
+
+
+def read_page(path: Path, problems: Problems) -> Doc | None:
+    """Read a Markdown page: front matter (required) and body."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        problems.error(path, 1, "the page has no front matter",
+                       "start the file with a `---` line, the fields (title, description, ...), and another `---`")
+        return None
+    parsed = parse_yaml(match.group(1) or "", path, problems, offset=1)
+    if parsed is None:
+        return None
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Doc(path, parsed[0], parsed[1], text[match.end():], body_line)

@@ -1,0 +1,33 @@
+"""Page addresses: from a source path to its URL, and relative links between pages."""
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src: str) -> str:
+    """`steps/setbacks.md` -> `steps/setbacks/`; `steps/index.md` -> `steps/` (directory URLs)."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative, may carry #anchor)."""
+    to_path, _, anchor = to_url.partition("#")
+    from_dir = posixpath.dirname("/" + from_url) if not from_url.endswith("/") else "/" + from_url
+    rel = posixpath.relpath("/" + to_path, from_dir)
+    if rel == ".":
+        rel = "./"
+    elif to_path.endswith("/") or not to_path:
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def source_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target from one source file to another (`../glossary/grounding.md#x`)."""
+    path, _, anchor = to_src.partition("#")
+    rel = posixpath.relpath("/" + path, posixpath.dirname("/" + from_src))
+    return rel + (f"#{anchor}" if anchor else "")
