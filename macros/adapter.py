@@ -58,7 +58,7 @@ def define_env(env: Any) -> None:
     def cite(key: str) -> str:
         """Inline citation linked to its entry on the references page."""
         ref = site.refs.get(key) or unknown("citation", key)
-        return references.render_citation(ref, url_href("references.md"))
+        return references.render_citation(ref, url_href(core.REFERENCES_PAGE))
 
     @env.macro
     def term(slug: str, label: str | None = None) -> str:

@@ -68,13 +68,13 @@ def check_readability(site: core.Site, problems: Problems) -> dict[str, float]:
     return grades
 
 
-def _tool(args: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, check=False)
+def _tool(root: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=root, capture_output=True, text=True, check=False)
 
 
 def check_spelling(root: Path, problems: Problems) -> None:
     """codespell over the content, with the project's word list for clinical terms."""
-    out = _tool(["codespell_lib", "--ignore-words", str(root / ".codespell-words.txt"),
+    out = _tool(root, ["codespell_lib", "--ignore-words", str(root / ".codespell-words.txt"),
                  "docs", "mkdocs.yml", "CONTRIBUTING.md", "README.md"])
     for line in out.stdout.splitlines():
         m = re.match(r"(.+?):(\d+): (.+?) ==> (.+)", line)
@@ -85,7 +85,7 @@ def check_spelling(root: Path, problems: Problems) -> None:
 
 def check_markdown_style(root: Path, problems: Problems) -> None:
     """pymarkdown (markdownlint rules) with the committed .pymarkdown.json."""
-    out = _tool(["pymarkdown", "--config", str(root / ".pymarkdown.json"), "scan", "-r", "docs"])
+    out = _tool(root, ["pymarkdown", "--config", str(root / ".pymarkdown.json"), "scan", "-r", "docs"])
     for line in out.stdout.splitlines():
         m = re.match(r"(.+?):(\d+):\d+: (MD\d+): (.+)", line)
         if m:

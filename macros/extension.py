@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import adapter, glossary, references
 from .linker import link_tree
 from .qr import qr_svg
+from .site import REFERENCES_PAGE
 from .urls import page_url, source_link
 
 
@@ -55,7 +56,7 @@ class PageTreeprocessor(Treeprocessor):
         self._append(root, f'<p class="term-definition"><strong>{escape(text["in_short"])}</strong> '
                            f"{escape(term.definition)}</p>", at=0)
         related = [site.terms[r] for r in site.related.get(term.slug, [])]
-        cites = [references.render_citation(site.refs[k], source_link(src, "references.md"))
+        cites = [references.render_citation(site.refs[k], source_link(src, REFERENCES_PAGE))
                  for k in term.page.meta.get("references") or [] if k in site.refs]
         html = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
                                              lambda target: source_link(src, target), text)

@@ -16,14 +16,19 @@ def _norm(token: str) -> str:
     return token[:-2] if token.endswith("'s") else token
 
 
+def _plurals(word: str) -> list[str]:
+    forms = [word + "s", word + "es"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    return forms
+
+
 def _variants(words: list[str]) -> Iterable[list[str]]:
-    """The phrase and its plural forms (last word + s / es / y->ies)."""
+    """The phrase, and the phrase with any one word in plural form ("windows of tolerance")."""
     yield words
-    last = words[-1]
-    yield words[:-1] + [last + "s"]
-    yield words[:-1] + [last + "es"]
-    if last.endswith("y"):
-        yield words[:-1] + [last[:-1] + "ies"]
+    for i, word in enumerate(words):
+        for plural in _plurals(word):
+            yield words[:i] + [plural] + words[i + 1:]
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,8 @@ class Matcher:
             if not words:
                 continue
             exact = tuple(words) if phrase.isupper() else None  # acronyms match case-sensitively
-            forms = [words] if exact else _variants([_norm(w) for w in words])
+            norm = [_norm(w) for w in words]
+            forms = [norm] if exact else _variants(norm)
             for form in forms:
                 self.index.setdefault(tuple(form), (slug, exact))
             self.longest = max(self.longest, len(words))

@@ -70,6 +70,8 @@ def parse_date(value: Any) -> dt.date | None:
 
 def check_front_matter(page: Page, problems: Problems) -> None:
     """Required fields, their types, real dates, and no unknown (misspelt) fields."""
+    if not page.doc.valid:
+        return
     schema = TERM_FIELDS if page.is_term else PAGE_FIELDS
     required = REQUIRED | ({"definition"} if page.is_term else {"description"})
     doc, path = page.doc, page.doc.path

@@ -13,6 +13,7 @@ from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages, parse_date
 
+REFERENCES_PAGE = "references.md"  # where citations link to
 CALL = re.compile(r"""\{\{\s*(cite|term|checklist)\(\s*['"]([^'"]*)['"]""")
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "print", "reviewed", "review_due", "content_note", "disclaimer",
@@ -89,6 +90,9 @@ def _check_pages(site: Site, problems: Problems, today: dt.date) -> None:
         if due and due < today:
             problems.warn(doc.path, doc.line("review_due"), f"the review was due on {due.isoformat()}",
                           "review the page, then update `reviewed` and `review_due`")
+    if site.refs and REFERENCES_PAGE not in site.pages:
+        problems.error(site.docs / REFERENCES_PAGE, 1, "the references page is missing",
+                       "create it with front matter and the line {{ reference_list() }}")
     for key, ref in sorted(site.refs.items()):
         if key not in cited:
             problems.error(ref.doc.path, 1, f"reference {key!r} is not used by any page",

@@ -32,6 +32,7 @@ class Doc:
     lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
+    valid: bool = True  # False when the front matter did not parse (already reported)
 
     def line(self, key: str, default: int = 1) -> int:
         return self.lines.get(key, default)
@@ -96,7 +97,7 @@ def read_page(path: Path, problems: Problems) -> Doc | None:
                        "start the file with a `---` line, the fields (title, description, ...), and another `---`")
         return None
     parsed = parse_yaml(match.group(1) or "", path, problems, offset=1)
-    if parsed is None:
-        return None
     body_line = text.count("\n", 0, match.end()) + 1
+    if parsed is None:  # keep the page, so that one mistake is reported once, not as broken links too
+        return Doc(path, {}, {}, text[match.end():], body_line, valid=False)
     return Doc(path, parsed[0], parsed[1], text[match.end():], body_line)
