@@ -9,6 +9,7 @@ from dataclasses import dataclass
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 SKIP_CLASSES = {"admonition-title", "headerlink"}
+TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
 def _norm(token: str) -> str:
@@ -124,8 +125,10 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
         return head, new
 
     def walk(el: ET.Element) -> None:
-        if el.tag == "a" and el.get("data-term"):
-            done.add(el.get("data-term", ""))
+        if el.tag == "a":
+            slug = el.get("data-term") or next(iter(TERM_HREF.findall(el.get("href", ""))), None)
+            if slug:
+                done.add(slug)
         if el.tag in SKIP_TAGS or SKIP_CLASSES & set((el.get("class") or "").split()):
             return
         if el.text:
@@ -153,6 +156,7 @@ _EXPLICIT = re.compile(r"""\{\{\s*term\(\s*['"]([\w-]+)['"]""")
 _NOT_TEXT = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>|\{[:#.][^}]*\}"
     r"|[*_|]{1,3}")
+_PIECES = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
 
@@ -183,10 +187,10 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
             heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
             continue
         lineno = first_line + offset
-        for piece in re.split(r"(\{\{.*?\}\})", _LIST_MARK.sub("", line)):
-            explicit = _EXPLICIT.search(piece)
+        for piece in _PIECES.split(_LIST_MARK.sub("", line)):
+            explicit = _EXPLICIT.search(piece) or TERM_HREF.search(piece.rstrip(")"))
             if explicit:
-                slugs = [explicit.group(1)]
+                slugs = [explicit.group(1)] if piece.startswith(("{{", "[")) else []
             else:
                 slugs = [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
             for slug in slugs:

@@ -1,0 +1,96 @@
+"""Golden files for the renderers: input in, expected HTML out, a small options.yml per case.
+
+Each folder under tests/golden/<renderer>/<case>/ is one case a reviewer can read. After an intended
+change, regenerate with `UPDATE_GOLDEN=1 make test` and review the diff of expected.html.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from macros import adapter, checklists, references
+from macros import site as core
+from macros.checks import _ConfigLoader
+from macros.errors import Problems
+from macros.source import Doc
+from tests.conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
+FM = "---\n{}---\n\n"
+
+
+def cases(kind: str) -> list[Path]:
+    return sorted(p for p in (GOLDEN / kind).iterdir() if p.is_dir())
+
+
+def compare(case: Path, html: str) -> None:
+    expected = case / "expected.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(html, encoding="utf-8")
+    assert html == expected.read_text(encoding="utf-8")
+
+
+def options(case: Path) -> dict[str, Any]:
+    return yaml.safe_load((case / "options.yml").read_text(encoding="utf-8"))
+
+
+def page_front_matter(title: str) -> str:
+    return FM.format(yaml.safe_dump({"title": title, "description": "x", "reviewed": "2026-01-01",
+                                     "review_due": "2027-01-01", "references": []}, sort_keys=False))
+
+
+@pytest.mark.parametrize("case", cases("term-links"), ids=lambda p: p.name)
+def test_term_links(case: Path, tmp_path: Path) -> None:
+    """Markdown in, HTML out, through the real Markdown extension with the case's terms."""
+    opts = options(case)
+    docs = tmp_path / "docs"
+    (docs / "glossary").mkdir(parents=True)
+    for term in opts["terms"]:
+        meta = {"title": term["title"], "definition": term["definition"], "aliases": term.get("aliases", []),
+                "related": [], "references": [], "reviewed": "2026-01-01", "review_due": "2027-01-01"}
+        (docs / "glossary" / f"{term['slug']}.md").write_text(FM.format(yaml.safe_dump(meta)) + "Text.\n")
+    src = opts["page"]
+    body = (case / "input.md").read_text(encoding="utf-8")
+    if not (docs / src).exists():
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(page_front_matter("Page") + body, encoding="utf-8")
+    site, _ = core.load(docs, EXTRA)
+    env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_uri=src)))
+    adapter.STATE.update(site=site, env=env, site_url="https://guide.test/")
+    try:
+        html = markdown.Markdown(extensions=["admonition", "attr_list", "toc", "macros.extension"]).convert(body)
+    finally:
+        adapter.STATE.clear()
+    html = re.sub(r'<div class="print-footer">.*?</svg></div>', "", html)  # tested in the browser tests
+    compare(case, html + "\n")
+
+
+@pytest.mark.parametrize("case", cases("checklists"), ids=lambda p: p.name)
+def test_checklists(case: Path) -> None:
+    opts = options(case)
+    problems = Problems()
+    (path,) = [p for p in case.glob("*.yml") if p.name != "options.yml"]  # named after its id
+    checklist = checklists.load_checklist(path, problems)
+    assert checklist is not None and not problems.items, [str(p) for p in problems.items]
+    text = {**EXTRA["checklists"], **EXTRA["text"]}
+    html = checklists.render(checklist, lambda target: "../../" + target.replace(".md", "/"),
+                             opts.get("titles", {}), text)
+    compare(case, html + "\n")
+
+
+@pytest.mark.parametrize("case", cases("citations"), ids=lambda p: p.name)
+def test_citations(case: Path) -> None:
+    opts = options(case)
+    data = yaml.safe_load((case / "reference.yml").read_text(encoding="utf-8"))
+    ref = references.Reference(opts["key"], Doc(case / "reference.yml", data))
+    html = "\n".join([references.render_citation(ref, opts["references_url"]),
+                      references.render_entry(ref, [tuple(u) for u in opts.get("used_in", [])], "Used in:")])
+    compare(case, html + "\n")
