@@ -48,8 +48,10 @@ def define_env(env: Any) -> None:
 
     def url_href(target_src: str) -> str:
         """Final URL (for raw HTML, which MkDocs does not rewrite)."""
-        return relative_url(page_url(here()), page_url(target_src.partition("#")[0])) + (
-            "#" + target_src.partition("#")[2] if "#" in target_src else "")
+        directory = conf["use_directory_urls"]  # read per call: the offline build turns it off
+        path, _, anchor = target_src.partition("#")
+        rel = relative_url(page_url(here(), directory), page_url(path, directory))
+        return rel + (f"#{anchor}" if anchor else "")
 
     def unknown(kind: str, key: str) -> NoReturn:
         raise ValueError(f"{here()}: unknown {kind} {key!r}")  # validated at load; never expected

@@ -4,9 +4,11 @@ from __future__ import annotations
 import posixpath
 
 
-def page_url(src: str) -> str:
-    """`steps/setbacks.md` -> `steps/setbacks/`; `steps/index.md` -> `steps/` (directory URLs)."""
+def page_url(src: str, directory: bool = True) -> str:
+    """`steps/setbacks.md` -> `steps/setbacks/` (or `steps/setbacks.html` without directory URLs)."""
     stem = src[:-3] if src.endswith(".md") else src
+    if not directory:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):

@@ -1,0 +1,159 @@
+"""`make bench`: build speed, scaling, serve rebuild time and page weight, printed as one table.
+
+Timings are noisy on shared machines, so they live here and never in tests (tests enforce bytes).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+WORDS = ("you may notice that your body feels calm when people keep their word and it is fine to go "
+         "slowly and take small steps at your own pace with people who listen").split()
+
+
+def build_seconds(config: Path, runs: int = 3, strict: bool = True) -> float:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
+            result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=config.parent, env=ENV,
+                                    capture_output=True, text=True, check=False)
+            times.append(time.perf_counter() - start)
+            if result.returncode:
+                raise SystemExit(f"build failed for {config}:\n{result.stdout}{result.stderr}")
+    return statistics.median(times)
+
+
+def config_text(nav: bool = True, macros: bool = True) -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not nav:
+        text = text[: text.index("\nnav:")] + "\n"
+    if not macros:
+        text = re.sub(r"  - macros:\n(?:      .*\n)+", "", text)
+        text = text.replace("  - macros.extension", "  # - macros.extension")
+    return text
+
+
+def project_copy(tmp: Path, config: str, docs: Path | None = None) -> Path:
+    root = tmp
+    shutil.copytree(docs or ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "macros").symlink_to(ROOT / "macros")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def synthetic(tmp: Path, pages: int, terms: int) -> Path:
+    """A site of `pages` pages of realistic prose full of `terms` glossary terms; checklists on some."""
+    rng = random.Random(pages * 7919 + terms)
+    docs = tmp / "docs"
+    shutil.copytree(ROOT / "docs" / "_data", docs / "_data")
+    (docs / "glossary").mkdir(parents=True)
+    fm = "---\ntitle: {}\ndescription: A page.\nreviewed: 2026-01-01\nreview_due: 2099-01-01\nreferences: [{}]\n---\n\n"
+    names = [f"calm{i} word{i % 17}" for i in range(terms)]
+    for i, name in enumerate(names):
+        (docs / "glossary" / f"term-{i}.md").write_text(
+            "---\n" f"title: {name.capitalize()}\ndefinition: A short plain meaning of term {i}.\n"
+            f"aliases: [alias{i} phrase]\nrelated: [term-{(i + 1) % terms}]\nreferences: []\n"
+            "reviewed: 2026-01-01\nreview_due: 2099-01-01\n---\n\nSome words about it.\n", encoding="utf-8")
+    (docs / "glossary" / "index.md").write_text(fm.format("Glossary", "") + "{{ glossary_index() }}\n")
+    refs = sorted(p.stem for p in (docs / "_data" / "references").glob("*.yml"))
+    (docs / "references.md").write_text(fm.format("References", ", ".join(refs)) + "{{ reference_list() }}\n")
+    (docs / "get-help.md").write_text(fm.format("Get help now", "") + "{{ crisis_lines() }}\n")
+    checklists = sorted(p.stem for p in (docs / "_data" / "checklists").glob("*.yml"))
+    for i in range(pages):
+        body = []
+        for s in range(6):
+            body.append(f"## Section {s} {{#s{s}}}\n")
+            sentence = lambda: " ".join(rng.choice(WORDS) for _ in range(12))  # noqa: E731
+            body.append(" ".join(f"{sentence()} {rng.choice(names)} {sentence()}." for _ in range(4)) + "\n")
+        if i < len(checklists):
+            body.append(f"{{{{ checklist('{checklists[i]}') }}}}\n")
+        ref = refs[i % len(refs)]
+        body.append(f"A cited fact {{{{ cite('{ref}') }}}}.\n")
+        (docs / f"page-{i}.md").write_text(fm.format(f"Page {i}", ref) + "\n".join(body), encoding="utf-8")
+    (docs / "index.md").write_text(fm.format("Home", "") + "Home.\n")
+    return project_copy(tmp / "project", config_text(nav=False), docs)
+
+
+def weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    out = {"html": [len(html.encode()), len(gzip.compress(html.encode()))], "css": [0, 0], "js": [0, 0]}
+    for kind, pattern in (("css", r'<link rel="stylesheet" href="([^"]+)"'), ("js", r'<script src="([^"]+)"')):
+        for ref in re.findall(pattern, html):
+            data = (site / url / ref).resolve().read_bytes()
+            out[kind][0] += len(data)
+            out[kind][1] += len(gzip.compress(data))
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def serve_rebuild_seconds(config: Path) -> float:
+    """Seconds from saving one page to `mkdocs serve` finishing its rebuild."""
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", "127.0.0.1:8765"],
+                            cwd=config.parent, env=ENV, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "Serving on" in line:
+                break
+        page = config.parent / "docs" / "steps" / "setbacks.md"
+        start = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+        for line in proc.stderr:
+            if "Reloading browsers" in line or "Documentation built" in line:
+                return time.perf_counter() - start
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> None:
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        real = build_seconds(project_copy(Path(tmp) / "real", config_text()))
+        plain = build_seconds(project_copy(Path(tmp) / "plain", config_text(macros=False)), strict=False)
+        rows += [("real site build (median of 3)", f"{real:.2f} s"),
+                 ("plain MkDocs + Material, same Markdown", f"{plain:.2f} s"),
+                 ("project overhead (target <= 15%)", f"{(real / plain - 1) * 100:.1f}%")]
+        per_page = {}
+        for pages, terms in ((100, 100), (1000, 100), (100, 1000), (500, 1000), (1000, 1000)):
+            work = Path(tmp) / f"syn-{pages}-{terms}"
+            work.mkdir()
+            seconds = build_seconds(synthetic(work, pages, terms), runs=1)
+            per_page[(pages, terms)] = seconds / pages
+            rows.append((f"synthetic: {pages} pages, {terms} terms", f"{seconds:.1f} s, {seconds / pages * 1000:.1f} ms/page"))
+            shutil.rmtree(work)
+        ratio = per_page[(1000, 1000)] / per_page[(100, 100)]
+        rows.append(("per-page cost 1000p/1000t vs 100p/100t (target <= 1.2)", f"{ratio:.2f}x"))
+        rows.append(("mkdocs serve rebuild after editing one page",
+                     f"{serve_rebuild_seconds(project_copy(Path(tmp) / 'serve', config_text())):.2f} s"))
+        site = Path(tmp) / "weigh"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=ENV, check=True)
+        for label, url in (("home page", ""), ("checklist page", "checklists/readiness/")):
+            w = weight(site, url)
+            total = sum(v[1] for v in w.values())
+            detail = ", ".join(f"{k} {v[0] / 1024:.1f} KB ({v[1] / 1024:.1f} gz)" for k, v in w.items())
+            rows.append((f"first visit, {label} (target <= 90 KB gz)", f"{total / 1024:.1f} KB gz: {detail}"))
+        own = sum((site / "assets/js" / n).stat().st_size for n in ("site.js", "checklists.js", "boot.js", "palette.js"))
+        rows.append(("project scripts (target < 10 KB)", f"{own / 1024:.1f} KB"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  result\n{'-' * width}  ------")
+    for name, value in rows:
+        print(f"{name.ljust(width)}  {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""For clinicians: QR codes that decode to the right address, printable handouts, an offline copy."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from macros import cli
+from tests.conftest import ROOT, SITE_URL, built_pages
+
+pytestmark = pytest.mark.browser
+
+
+def decode(png: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def test_directory_lists_every_page_with_a_qr_code_that_decodes_to_it(page, site: Path) -> None:
+    page.goto("clinicians/")
+    items = page.locator(".directory__item")
+    urls = set(items.locator(".directory__url").all_inner_texts())
+    assert urls == {SITE_URL + u for u in built_pages(site)}
+    for i in range(0, items.count(), 7):  # a sample across the directory: pages, steps, checklists, terms
+        item = items.nth(i)
+        expected = item.locator(".directory__url").inner_text()
+        assert decode(item.locator("svg.qr").screenshot()) == [expected]
+
+
+def test_copy_link_button(browser, server: str) -> None:
+    context = browser.new_context(base_url=server, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("clinicians/")
+    button = page.locator(".directory__copy").first
+    button.click()
+    assert "Link copied" in button.inner_text()
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["steps/start-small/", "glossary/grounding/", "checklists/broken-trust/"])
+def test_print_is_a_clean_handout_with_address_and_qr(page, url: str) -> None:
+    page.goto(url)
+    assert page.locator("[data-print]").is_visible()
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-footer", ".safety-bar", "[data-print]"]:
+        assert page.locator(chrome).first.is_hidden(), chrome
+    footer = page.locator(".print-footer")
+    assert footer.is_visible() and SITE_URL + url in footer.inner_text()
+    assert decode(footer.locator("svg.qr").screenshot()) == [SITE_URL + url]
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_headings_and_items_have_stable_anchors(page) -> None:
+    page.goto("steps/setbacks/")
+    ids = page.locator("article h2[id], article h3[id]").evaluate_all("hs => hs.map(h => h.id)")
+    assert ids and all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
+    first = page.locator("form[data-checklist] input[name]").first.get_attribute("id")
+    page.goto(f"checklists/readiness/#{first}")
+    assert page.evaluate("location.hash") == f"#{first}"
+
+
+def test_offline_copy_opens_from_disk_and_search_works(browser, tmp_path: Path) -> None:
+    assert cli.main(["offline", "--name", "test-guide"]) == 0
+    archive = ROOT / "dist" / "test-guide-offline.zip"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(tmp_path)
+    archive.unlink()
+    index = tmp_path / "test-guide" / "index.html"
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(index.as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("grounding")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    page.locator("a[href$='steps/index.html'], a[href$='steps/']").first.click()
+    assert page.url.startswith("file://") and page.url.endswith(".html")
+    assert errors == []
+    context.close()
