@@ -213,6 +213,7 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
 
     out = [f'<form class="checklist" data-checklist="{cid}" data-scored="{str(c.scored).lower()}"'
            f' data-tally="{_attr(text["tally"])}" data-group-tally="{_attr(text["group_tally"])}"'
+           f' data-cleared="{_attr(text["cleared"])}"'
            f' aria-labelledby="{cid}-title">',
            f'<fieldset><legend id="{cid}-title">{escape(c.title)}</legend>',
            f'<p class="checklist__intro">{escape(c.intro)}</p>',

@@ -40,7 +40,7 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
                 f'<a href="{escape(href(url))}">{escape(title)}</a>'
                 f'<code class="directory__url">{escape(full)}</code>'
                 f'<button type="button" class="md-button directory__copy" data-copy="{escape(full)}" data-copied="{escape(copied_label)}">'
-                f'{escape(copy_label)}<span class="md-visually-hidden">: {escape(title)}</span></button></div>'
+                f'{escape(copy_label)}<span class="visually-hidden">: {escape(title)}</span></button></div>'
                 f"{qr(full, qr_label.format(title=title))}</li>")
         out.append("</ul>")
     return "\n".join(out)

@@ -18,7 +18,7 @@ CALL = re.compile(r"""\{\{\s*(cite|term|checklist)\(\s*['"]([^'"]*)['"]""")
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "print", "reviewed", "review_due", "content_note", "disclaimer",
     "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
-    "tally", "group_tally", "key_title", "band_one", "band_range", "read_next", "remember", "clear",
+    "tally", "group_tally", "key_title", "band_one", "band_range", "read_next", "remember", "clear", "cleared",
     "printed_from", "qr_for", "copy_link", "link_copied", "dir_pages", "dir_steps", "dir_checklists", "dir_terms",
 }
 

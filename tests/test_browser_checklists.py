@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 URL = "checklists/readiness/"
 
 
 def storage(page) -> dict[str, str]:
-    return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+    """Everything in localStorage and sessionStorage except the theme's light/dark choice."""
+    return page.evaluate("Object.fromEntries([...Object.entries(localStorage), ...Object.entries(sessionStorage)]"
+                         ".filter(([k]) => !k.endsWith('.__palette')))")
 
 
 def boxes(page):
@@ -32,12 +35,14 @@ def test_ticking_updates_the_live_text_and_clear_empties_it(page) -> None:
     status = page.locator('form[data-checklist="readiness"] [aria-live="polite"]')
     total = boxes(page).count()
     boxes(page).nth(0).check()
-    assert status.inner_text().startswith(f"You ticked 1 of {total}.")
+    expect(status).to_contain_text(f"You ticked 1 of {total}.")
     boxes(page).nth(1).check()
-    assert f"You ticked 2 of {total}." in status.inner_text()
-    assert page.locator(".checklist__key li.is-current").count() == 1
+    expect(status).to_contain_text(f"You ticked 2 of {total}.")
+    reflection = page.locator(".checklist__key li.is-current .checklist__reflection")
+    expect(reflection).to_have_count(1)
+    assert reflection.inner_text() in status.inner_text()
     page.get_by_role("button", name="Clear my answers").click()
-    assert f"You ticked 0 of {total}." in status.inner_text()
+    expect(status).to_have_text("Your answers are cleared. Nothing is kept.")
     assert boxes(page).evaluate_all("bs => bs.filter(b => b.checked).length") == 0
 
 
@@ -68,6 +73,7 @@ def test_remember_on_this_device_restores_and_clear_removes(page) -> None:
     assert boxes(page).nth(1).is_checked()
     assert page.get_by_label("Remember on this device").first.is_checked()
     page.get_by_role("button", name="Clear my answers").click()
+    expect(page.locator("[data-status]")).to_contain_text("cleared")
     assert storage(page) == {}
     page.reload()
     assert not boxes(page).nth(1).is_checked()
@@ -76,9 +82,9 @@ def test_remember_on_this_device_restores_and_clear_removes(page) -> None:
 def test_support_message_appears_for_any_support_item(page) -> None:
     page.goto("checklists/stability-first/")
     note = page.locator("[data-support-note]")
-    assert note.is_hidden()
+    expect(note).to_be_hidden()
     page.locator('form[data-checklist="stability-first"] input[data-support]').first.check()
-    assert note.is_visible()
+    expect(note).to_be_visible()
     assert note.locator('a[href$="get-help/"]').count() == 1
     assert note.inner_text() in page.locator("[data-status]").inner_text()
 
@@ -102,7 +108,7 @@ def test_whole_checklist_works_by_keyboard_alone(page) -> None:
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").strip() == "Clear my answers"
     page.keyboard.press("Enter")
-    assert not first.is_checked()
+    expect(first).not_to_be_checked()
 
 
 def test_without_javascript_the_list_and_key_still_read(browser, server: str) -> None:

@@ -66,7 +66,10 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
       if (store) store.removeItem(key);
-      setTimeout(update, 0); // after the browser has unticked the boxes
+      setTimeout(function () { // after the browser has unticked the boxes
+        update();
+        status.textContent = form.getAttribute("data-cleared");
+      }, 0);
     });
     if (support) support.hidden = !boxes.some(function (b) { return b.checked && b.hasAttribute("data-support"); });
     if (saved) update();
