@@ -83,7 +83,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """A copy that works opened from disk (file://), search included: dist/<name>-offline.zip."""
     name = args.name
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "OFFLINE": "true"}
+        env = {**os.environ, "OFFLINE": "true", "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
         site = Path(tmp) / name
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
         if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:

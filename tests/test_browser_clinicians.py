@@ -60,6 +60,7 @@ def test_headings_and_items_have_stable_anchors(page) -> None:
     page.goto("steps/setbacks/")
     ids = page.locator("article h2[id], article h3[id]").evaluate_all("hs => hs.map(h => h.id)")
     assert ids and all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
+    page.goto("checklists/readiness/")
     first = page.locator("form[data-checklist] input[name]").first.get_attribute("id")
     page.goto(f"checklists/readiness/#{first}")
     assert page.evaluate("location.hash") == f"#{first}"
