@@ -9,6 +9,7 @@ to the `.md` source files, so MkDocs checks and rewrites them like links that ed
 """
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 from html import escape
 from typing import Any
@@ -39,9 +40,25 @@ class PageTreeprocessor(Treeprocessor):
             return el
 
         link_tree(root, site.matcher, make_link, {own} if own else set())
+        self._print_addresses(root, src)
         if own:
             self._term_page(root, site, site.terms[own], src)
         self._print_footer(root, site, page)
+
+    def _print_addresses(self, root: ET.Element, src: str) -> None:
+        """Give each link its full address, which a printed handout shows after the link text."""
+        base = adapter.STATE.get("site_url", "")
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            if "term-link" in (a.get("class") or "") or href.startswith(("#", "mailto:", "tel:")):
+                continue
+            if href.startswith(("http://", "https://")):
+                a.set("data-print-href", href)
+                continue
+            path, _, anchor = href.partition("#")
+            if path.endswith(".md"):
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+                a.set("data-print-href", base + page_url(target) + (f"#{anchor}" if anchor else ""))
 
     def _append(self, root: ET.Element, html: str, at: int | None = None) -> None:
         """Add well-formed HTML as real elements, so the table of contents and link checks see it."""

@@ -51,6 +51,10 @@ def test_print_is_a_clean_handout_with_address_and_qr(page, url: str) -> None:
         assert page.locator(chrome).first.is_hidden(), chrome
     footer = page.locator(".print-footer")
     assert footer.is_visible() and SITE_URL + url in footer.inner_text()
+    links = page.locator("article a[data-print-href]")
+    if links.count():  # links print with their full address
+        after = links.first.evaluate("a => getComputedStyle(a, '::after').content")
+        assert SITE_URL in after or "http" in after
     assert decode(footer.locator("svg.qr").screenshot()) == [SITE_URL + url]
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
