@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import checklists, glossary, references, render, site as core
+from . import checklists, glossary, references, render
+from . import site as core
 from .errors import ContentError
 from .qr import qr_svg
 from .urls import page_url, relative_url, source_link

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import Problems
 from .source import Doc, read_data
@@ -91,7 +92,8 @@ def _parse_group(doc: Doc, data: dict, where: str, scored: bool, seen: dict[str,
         at = f"{where}items.{i}"
         line = doc.line(at, items_line)
         if not isinstance(raw, dict):
-            problems.error(doc.path, line, "an item is not a `- id: ... text: ...` entry", "give each item an id and a text")
+            problems.error(doc.path, line, "an item is not a `- id: ... text: ...` entry",
+                           "give each item an id and a text")
             continue
         _unknown(doc, raw, ITEM_FIELDS, at + ".", problems)
         item_id = _text(doc, raw, "id", at + ".id", problems)
@@ -248,7 +250,7 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
     if any(item.needs_support for item in c.items):
         out.append(f'<p class="checklist__support" data-support-note>{escape(text["support"])} '
                    f'{link("get-help.md")}</p>')
-    out.append(f'<p class="checklist__status" aria-live="polite" data-status></p>')
+    out.append('<p class="checklist__status" aria-live="polite" data-status></p>')
     out.append(f'<div class="checklist__controls" data-controls hidden>'
                f'<label><input type="checkbox" data-remember> {escape(text["remember"])}</label> '
                f'<button type="reset" class="md-button">{escape(text["clear"])}</button></div>')

@@ -96,7 +96,7 @@ def check_markdown_style(root: Path, problems: Problems) -> None:
 def check_urls(root: Path, site: core.Site, problems: Problems) -> None:
     """Every published page is listed in urls.txt (the promise to clinicians: links never break)."""
     listed = set((root / "urls.txt").read_text(encoding="utf-8").split()) if (root / "urls.txt").exists() else set()
-    for src, page in sorted(site.pages.items()):
+    for page in sorted(site.pages.values(), key=lambda p: p.src):
         if "/" + page.url not in listed:
             problems.error(page.doc.path, 1, f"/{page.url} is not in urls.txt",
                            f"add the line /{page.url} to urls.txt (then never remove it: add a redirect instead)")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import PurePosixPath
-from typing import Callable
 
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention

@@ -1,8 +1,9 @@
 """Small renderers for site-wide pieces: help lines, content notes, the clinicians' directory."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any, Callable
+from typing import Any
 
 
 def crisis_lines(groups: list[dict[str, Any]]) -> str:
@@ -39,7 +40,8 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
                 f'<li class="directory__item"><div class="directory__text">'
                 f'<a href="{escape(href(url))}">{escape(title)}</a>'
                 f'<code class="directory__url">{escape(full)}</code>'
-                f'<button type="button" class="md-button directory__copy" data-copy="{escape(full)}" data-copied="{escape(copied_label)}">'
+                f'<button type="button" class="md-button directory__copy" data-copy="{escape(full)}"'
+                f' data-copied="{escape(copied_label)}">'
                 f'{escape(copy_label)}<span class="visually-hidden">: {escape(title)}</span></button></div>'
                 f"{qr(full, qr_label.format(title=title))}</li>")
         out.append("</ul>")

@@ -111,7 +111,8 @@ def _check_call(site: Site, page: Page, kind: str, key: str, line: int, listed: 
                            f"add {key} to the page's `references:` list")
     elif kind == "term" and key not in site.terms:
         problems.error(path, line, f"unknown glossary term {key!r}",
-                       "use the file name of a term in docs/glossary/ (without .md), or add the term with `make new-term`")
+                       "use the file name of a term in docs/glossary/ (without .md), "
+                       "or add the term with `make new-term`")
     elif kind == "checklist" and key not in site.checklists:
         problems.error(path, line, f"unknown checklist {key!r}",
                        "use the name of a file in docs/_data/checklists/ (without .yml)")

@@ -134,7 +134,8 @@ def main() -> None:
             work.mkdir()
             seconds = build_seconds(synthetic(work, pages, terms), runs=1)
             per_page[(pages, terms)] = seconds / pages
-            rows.append((f"synthetic: {pages} pages, {terms} terms", f"{seconds:.1f} s, {seconds / pages * 1000:.1f} ms/page"))
+            rows.append((f"synthetic: {pages} pages, {terms} terms",
+                         f"{seconds:.1f} s, {seconds / pages * 1000:.1f} ms/page"))
             shutil.rmtree(work)
         ratio = per_page[(1000, 1000)] / per_page[(100, 100)]
         rows.append(("per-page cost 1000p/1000t vs 100p/100t (target <= 1.2)", f"{ratio:.2f}x"))
@@ -147,7 +148,8 @@ def main() -> None:
             total = sum(v[1] for v in w.values())
             detail = ", ".join(f"{k} {v[0] / 1024:.1f} KB ({v[1] / 1024:.1f} gz)" for k, v in w.items())
             rows.append((f"first visit, {label} (target <= 90 KB gz)", f"{total / 1024:.1f} KB gz: {detail}"))
-        own = sum((site / "assets/js" / n).stat().st_size for n in ("site.js", "checklists.js", "boot.js", "palette.js"))
+        scripts = ("site.js", "checklists.js", "boot.js", "palette.js")
+        own = sum((site / "assets/js" / n).stat().st_size for n in scripts)
         rows.append(("project scripts (target < 10 KB)", f"{own / 1024:.1f} KB"))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure'.ljust(width)}  result\n{'-' * width}  ------")

@@ -32,7 +32,8 @@ def test_page_without_front_matter_is_an_error_not_dropped(tmp_path: Path) -> No
 def test_types_dates_and_order(tmp_path: Path) -> None:
     text = GOOD.replace("references: []", "references: porges2011").replace("2027-01-01", "2025-01-01")
     _, problems = load(tmp_path, {"a.md": text})
-    assert problems == ["a.md:6: `references` should be a list like [a, b]", "a.md:5: `review_due` is not after `reviewed`"]
+    assert problems == ["a.md:6: `references` should be a list like [a, b]",
+                        "a.md:5: `review_due` is not after `reviewed`"]
 
 
 def test_h1_and_code_fences(tmp_path: Path) -> None:
