@@ -85,7 +85,11 @@ def synthetic(tmp: Path, pages: int, terms: int) -> Path:
         body.append(f"A cited fact {{{{ cite('{ref}') }}}}.\n")
         (docs / f"page-{i}.md").write_text(fm.format(f"Page {i}", ref) + "\n".join(body), encoding="utf-8")
     (docs / "index.md").write_text(fm.format("Home", "") + "Home.\n")
-    return project_copy(tmp / "project", config_text(nav=False), docs)
+    # A fixed menu, as on the real site, where term pages are not in the menu either: the theme renders
+    # the whole menu on every page, which would otherwise measure the theme rather than this project.
+    config = config_text(nav=False).replace("not_in_nav: |\n  /glossary/*.md", "not_in_nav: |\n  /glossary/*.md\n  /page-*.md")
+    config += "nav:\n  - index.md\n  - glossary/index.md\n  - references.md\n  - get-help.md\n"
+    return project_copy(tmp / "project", config, docs)
 
 
 def weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
