@@ -45,7 +45,7 @@ def test_best_practice_findings_are_reported(page, capsys) -> None:
     page.goto("")
     result = run_axe(page, ["best-practice"])
     print("axe best-practice on /:", summary(result["violations"]))
-    assert isinstance(result["violations"], list)
+    assert "aria-dialog-name" not in {v["id"] for v in result["violations"]}  # Material's search dialog, fixed
 
 
 def test_keyboard_order_starts_with_skip_link_then_quick_exit(page) -> None:
