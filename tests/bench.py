@@ -87,7 +87,7 @@ def synthetic(tmp: Path, pages: int, terms: int) -> Path:
     (docs / "index.md").write_text(fm.format("Home", "") + "Home.\n")
     # A fixed menu, as on the real site, where term pages are not in the menu either: the theme renders
     # the whole menu on every page, which would otherwise measure the theme rather than this project.
-    config = config_text(nav=False).replace("not_in_nav: |\n  /glossary/*.md", "not_in_nav: |\n  /glossary/*.md\n  /page-*.md")
+    config = config_text(nav=False).replace("  /glossary/*.md\n", "  /glossary/*.md\n  /page-*.md\n")
     config += "nav:\n  - index.md\n  - glossary/index.md\n  - references.md\n  - get-help.md\n"
     return project_copy(tmp / "project", config, docs)
 
