@@ -185,3 +185,22 @@ def _first_visit(site: Path, url: str) -> int:
 @pytest.mark.parametrize("url", ["", "checklists/readiness/"])
 def test_first_visit_weight_budget(site: Path, url: str) -> None:
     assert _first_visit(site, url) <= 90 * 1024
+
+
+def test_content_notes_render_at_the_top(content: core.Site, site: Path) -> None:
+    noted = [p for p in content.pages.values() if p.meta.get("content_note")]
+    assert len(noted) >= 3  # the guide's pages about abuse and manipulation carry one
+    for page in noted:
+        html = html_of(site, page.url)
+        note = html.index('class="content-note"')
+        assert note < html.index("<h1") and page.meta["content_note"] in html
+    for src in ("steps/setbacks.md", "glossary/index.md"):
+        assert 'class="content-note"' not in html_of(site, content.pages[src].url)
+
+
+def test_checklists_index_lists_every_checklist(content: core.Site, site: Path) -> None:
+    html = html_of(site, "checklists/")
+    assert len(content.checklists) >= 6
+    for cid, checklist in content.checklists.items():
+        assert checklist.title in html
+        assert f'href="{cid}/"' in html
