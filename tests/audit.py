@@ -6,6 +6,7 @@ import http.server
 import json
 import mimetypes
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from tests.browser_path import chromium_path
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / "tests" / "audit"
 PAGES = ["", "checklists/readiness/", "glossary/window-of-tolerance/"]
+RUNS = 3  # Lighthouse's own advice: timing scores vary, so report the median of several runs
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
@@ -65,13 +67,15 @@ def main() -> int:
         ok = True
         print(f"{'page':32} " + " ".join(f"{k:>15}" for k in TARGETS))
         for url in PAGES:
-            report = Path(tmp) / "report.json"
-            subprocess.run([str(AUDIT / "node_modules" / ".bin" / "lighthouse"), base + url, "--quiet",
-                            "--output=json", f"--output-path={report}", f"--chrome-path={chrome}",
-                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
-                           env=env, check=True)
-            categories = json.loads(report.read_text())["categories"]
-            scores = {k: round(categories[k]["score"] * 100) for k in TARGETS}
+            runs = []
+            for _ in range(RUNS):
+                report = Path(tmp) / "report.json"
+                subprocess.run([str(AUDIT / "node_modules" / ".bin" / "lighthouse"), base + url, "--quiet",
+                                "--output=json", f"--output-path={report}", f"--chrome-path={chrome}",
+                                "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+                                "--disable-background-networking"], env=env, check=True)
+                runs.append(json.loads(report.read_text())["categories"])
+            scores = {k: round(statistics.median(c[k]["score"] for c in runs) * 100) for k in TARGETS}
             ok &= all(scores[k] >= v for k, v in TARGETS.items())
             print(f"{'/' + url:32} " + " ".join(f"{scores[k]:>15}" for k in TARGETS))
         httpd.shutdown()
