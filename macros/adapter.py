@@ -43,6 +43,7 @@ def define_env(env: Any) -> None:
         _fail(error)
     STATE.update(site=site, env=env, site_url=conf.get("site_url") or "")
     text = site.text
+    titles = {src: p.title for src, p in site.pages.items()}  # link text for checklist links
 
     def here() -> str:
         return current_src() or "index.md"
@@ -74,7 +75,6 @@ def define_env(env: Any) -> None:
     @env.macro
     def checklist(cid: str) -> str:
         c = site.checklists.get(cid) or unknown("checklist", cid)
-        titles = {src: p.title for src, p in site.pages.items()}
         return checklists.render(c, url_href, titles, text)
 
     @env.macro

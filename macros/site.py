@@ -42,10 +42,6 @@ class Site:
         """Interface words (labels, buttons), from mkdocs.yml `extra.text` and `extra.checklists`."""
         return {**self.extra.get("checklists", {}), **self.extra.get("text", {})}
 
-    def title_of(self, src: str) -> str:
-        page = self.pages.get(src.partition("#")[0])
-        return page.title if page else src
-
 
 def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None) -> tuple[Site, Problems]:
     """Read everything under `docs`, report every problem; the caller decides what fails."""

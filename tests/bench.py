@@ -59,7 +59,15 @@ def synthetic(tmp: Path, pages: int, terms: int) -> Path:
     """A site of `pages` pages of realistic prose full of `terms` glossary terms; checklists on some."""
     rng = random.Random(pages * 7919 + terms)
     docs = tmp / "docs"
-    shutil.copytree(ROOT / "docs" / "_data", docs / "_data")
+    shutil.copytree(ROOT / "docs" / "_data" / "references", docs / "_data" / "references")
+    (docs / "_data" / "checklists").mkdir()
+    for c in range(7):
+        items = "".join(f"  - id: item-{i}\n    text: I notice thing {i}.\n    link: glossary/term-{i}.md\n"
+                        for i in range(8))
+        (docs / "_data" / "checklists" / f"list-{c}.yml").write_text(
+            f"id: list-{c}\ntitle: List {c}\nintro: A list.\ninstructions: Tick any.\nitems:\n{items}bands:\n"
+            "  - min: 0\n    max: 4\n    reflection: Go gently.\n    next: [index.md]\n"
+            "  - min: 5\n    max: 8\n    reflection: Keep going.\n    next: [glossary/index.md]\n")
     (docs / "glossary").mkdir(parents=True)
     fm = "---\ntitle: {}\ndescription: A page.\nreviewed: 2026-01-01\nreview_due: 2099-01-01\nreferences: [{}]\n---\n\n"
     names = [f"calm{i} word{i % 17}" for i in range(terms)]

@@ -1,0 +1,89 @@
+"""The mkdocs-macros adapter, driven the way mkdocs-macros drives it, on the small `base` fixture."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from macros import adapter
+from macros.checks import _ConfigLoader
+from tests.conftest import ROOT
+
+EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
+
+
+class FakeEnv:
+    """What define_env uses of mkdocs-macros' env: `conf`, `page` and the `macro` decorator."""
+
+    def __init__(self, docs: Path, directory_urls: bool = True):
+        self.conf: dict[str, Any] = {"docs_dir": str(docs), "extra": EXTRA, "use_directory_urls": directory_urls,
+                                     "site_url": "https://guide.test/", "nav": ["index.md", "checklists/ready.md"]}
+        self.macros: dict[str, Any] = {}
+        self.page: Any = None
+
+    def macro(self, fn: Any) -> Any:
+        self.macros[fn.__name__] = fn
+        return fn
+
+    def at(self, src: str) -> FakeEnv:
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
+        return self
+
+
+@pytest.fixture
+def env() -> FakeEnv:
+    env = FakeEnv(ROOT / "tests" / "fixtures" / "base" / "docs")
+    adapter.define_env(env)
+    yield env
+    adapter.STATE.clear()
+
+
+def test_registers_the_editor_macros(env: FakeEnv) -> None:
+    assert {"cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list",
+            "crisis_lines", "clinician_directory"} <= env.macros.keys()
+
+
+def test_cite_links_to_the_reference_entry_from_any_depth(env: FakeEnv) -> None:
+    assert env.at("index.md").macros["cite"]("sample2020") == (
+        '<a class="citation" href="references/#sample2020">(Sample, 2020)</a>')
+    assert 'href="../../references/#sample2020"' in env.at("glossary/grounding.md").macros["cite"]("sample2020")
+
+
+def test_term_macro_is_a_markdown_link_that_markdown_and_the_linker_understand(env: FakeEnv) -> None:
+    source = env.at("checklists/ready.md").macros["term"]("window-of-tolerance", "your window")
+    html = markdown.Markdown(extensions=["attr_list"]).convert(source)
+    assert html == ('<p><a class="term-link" data-term="window-of-tolerance" href="../glossary/window-of-tolerance.md"'
+                    ' title="The range of stress in which you can think, feel and respond without shutting down.">'
+                    "your window</a></p>")
+
+
+def test_checklist_links_follow_the_url_style(env: FakeEnv) -> None:
+    html = env.at("checklists/ready.md").macros["checklist"]("ready")
+    assert 'href="../../glossary/grounding/"' in html and 'id="ready-calm"' in html
+    env.conf["use_directory_urls"] = False  # the offline build
+    assert 'href="../glossary/grounding.html"' in env.macros["checklist"]("ready")
+
+
+def test_unknown_keys_cannot_reach_a_macro(env: FakeEnv) -> None:
+    with pytest.raises(ValueError, match="unknown term 'nope'"):
+        env.at("index.md").macros["term"]("nope")
+
+
+def test_help_lines_come_from_the_config(env: FakeEnv) -> None:
+    html = env.at("get-help.md").macros["crisis_lines"]()
+    assert '<a class="crisis-lines__phone" href="tel:988">988</a>' in html
+
+
+def test_content_errors_stop_the_build_with_every_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "glossary").mkdir(parents=True)
+    (docs / "index.md").write_text("---\ntitle: x\n---\n\n{{ term('missing') }}\n")
+    with pytest.raises(Exception) as info:
+        adapter.define_env(FakeEnv(docs))
+    message = str(info.value)
+    assert "docs/index.md:1: front matter has no `description`" in message
+    assert "docs/index.md:5: unknown glossary term 'missing'" in message
