@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 import zxingcpp
 from PIL import Image
+from playwright.sync_api import expect
 
 from macros import cli
 from tests.conftest import ROOT, SITE_URL, built_pages
