@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
@@ -12,6 +13,7 @@ SKIP_CLASSES = {"admonition-title", "headerlink"}
 TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
+@lru_cache(maxsize=65536)  # the same few thousand words recur on every page
 def _norm(token: str) -> str:
     token = token.lower().replace("\u2019", "'")
     return token[:-2] if token.endswith("'s") else token
@@ -45,6 +47,7 @@ class Matcher:
     def __init__(self, phrases: dict[str, str]):
         """`phrases` maps each alias (as written) to its term slug."""
         self.index: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = {}
+        self.first: set[str] = set()  # first words of every phrase: most words start nothing
         self.longest = 1
         for phrase, slug in phrases.items():
             words = TOKEN.findall(phrase)
@@ -55,6 +58,7 @@ class Matcher:
             forms = [norm] if exact else _variants(norm)
             for form in forms:
                 self.index.setdefault(tuple(form), (slug, exact))
+                self.first.add(form[0])
             self.longest = max(self.longest, len(words))
 
     def find(self, text: str) -> list[Match]:
@@ -64,6 +68,9 @@ class Matcher:
         out: list[Match] = []
         i = 0
         while i < len(tokens):
+            if norm[i] not in self.first:
+                i += 1
+                continue
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
                 hit = self.index.get(tuple(norm[i:i + n]))
                 if hit is None:

@@ -13,7 +13,7 @@ from .errors import Problems
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: builds parse every file
     """Safe loader that keeps dates as text, so the schema can explain bad ones."""
 
 
@@ -61,9 +61,10 @@ def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
 
 def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tuple[dict, dict[str, int]] | None:
     """Parse a YAML mapping; report a located problem and return None when it is broken."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the data
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
@@ -71,6 +72,8 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tu
         problems.error(path, line, f"the YAML does not parse ({reason})",
                        "check the indentation and put quotes around text that contains a colon")
         return None
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
