@@ -11,6 +11,7 @@ import yaml
 from .errors import Problems
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+NOTE = re.compile(r"\{#!.*?!#\}", re.S)  # editors' notes: Jinja comments as set in mkdocs.yml (j2_comment_*)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: builds parse every file
@@ -30,7 +31,7 @@ class Doc:
     path: Path
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
-    body: str = ""
+    body: str = ""  # the Markdown after the front matter, editors' notes blanked (line numbers kept)
     body_line: int = 1  # line number of the body's first line in the file
     valid: bool = True  # False when the front matter did not parse (already reported)
 
@@ -101,6 +102,7 @@ def read_page(path: Path, problems: Problems) -> Doc | None:
         return None
     parsed = parse_yaml(match.group(1) or "", path, problems, offset=1)
     body_line = text.count("\n", 0, match.end()) + 1
+    body = NOTE.sub(lambda m: "\n" * m.group().count("\n"), text[match.end():])
     if parsed is None:  # keep the page, so that one mistake is reported once, not as broken links too
-        return Doc(path, {}, {}, text[match.end():], body_line, valid=False)
-    return Doc(path, parsed[0], parsed[1], text[match.end():], body_line)
+        return Doc(path, {}, {}, body, body_line, valid=False)
+    return Doc(path, parsed[0], parsed[1], body, body_line)

@@ -1,0 +1,48 @@
+"""Editors' commands: scaffolding writes valid files; check prints one line per problem and fails."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from macros import checks, cli
+from tests.conftest import ROOT
+from tests.test_content_errors import make_project
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_project(tmp_path, None)
+    monkeypatch.setattr(cli, "ROOT", root)
+    monkeypatch.setattr(cli, "TEMPLATES", ROOT / "docs" / "_data" / "templates")
+    return root
+
+
+@pytest.mark.parametrize(("kind", "files", "url"), [
+    ("new-page", ["docs/trust-at-work.md"], "/trust-at-work/"),
+    ("new-term", ["docs/glossary/trust-at-work.md"], "/glossary/trust-at-work/"),
+    ("new-checklist", ["docs/_data/checklists/trust-at-work.yml", "docs/checklists/trust-at-work.md"],
+     "/checklists/trust-at-work/"),
+])
+def test_scaffolding_writes_valid_files(project: Path, kind: str, files: list[str], url: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([kind, "Trust at work"]) == 0
+    out = capsys.readouterr().out
+    assert all((project / f).exists() for f in files) and url in out
+    with (project / "urls.txt").open("a") as f:
+        f.write(url + "\n")
+    problems = checks.run(project, today=dt.date.today(), tools=False)
+    assert [str(p) for p in problems.errors] == []
+
+
+def test_scaffolding_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["new-term", "Grounding"]) == 1
+    assert "docs/glossary/grounding.md:1: already exists" in capsys.readouterr().err
+
+
+def test_check_command_reports_and_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "docs" / "index.md").write_text("---\ntitle: [broken\n---\n\nText.\n")
+    assert cli.main(["check", "--fast"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("docs/index.md:") and "the YAML does not parse" in out.splitlines()[0]
