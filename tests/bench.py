@@ -43,7 +43,7 @@ def config_text(nav: bool = True, macros: bool = True, module: bool = True) -> s
         text = text[: text.index("\nnav:")] + "\n"
     if not module:  # mkdocs-macros renders every page, but the project's module and extension are off
         return text.replace("module_name: macros", "module_name: main").replace(
-            "  - macros.extension", "  # - macros.extension").replace("on_undefined: strict", "on_undefined: keep")
+            "  - macros.extension", "  # - macros.extension").replace("on_error_fail: true", "on_error_fail: false")
     if not macros:
         text = re.sub(r"  - macros:\n(?:      .*\n)+", "", text)
         text = text.replace("  - macros.extension", "  # - macros.extension")
