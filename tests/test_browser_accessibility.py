@@ -97,3 +97,15 @@ def test_text_at_200_percent_does_not_scroll_sideways(browser, server: str) -> N
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, url
     context.close()
+
+
+def test_term_tooltips_show_on_keyboard_focus(page) -> None:
+    """The definition of a linked term appears when the link gets keyboard focus, and is announced."""
+    page.goto("understanding/")
+    link = page.locator("a.term-link").first
+    slug = link.get_attribute("data-term")
+    link.focus()
+    tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    tooltip.wait_for(state="visible")
+    definition = (page.context.request.get(f"glossary/{slug}/").text())
+    assert tooltip.inner_text().strip()[:40] in definition
