@@ -60,12 +60,12 @@ class Checklist:
         return [item for g in self.groups for item in g.items]
 
 
-def _text(doc: Doc, data: dict, key: str, where: str, problems: Problems, required: bool = True) -> str:
+def _text(doc: Doc, data: dict, key: str, where: str, problems: Problems) -> str:
+    """A required text field."""
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            problems.error(doc.path, doc.line(where, doc.line(where.rsplit(".", 1)[0])),
-                           f"`{key}` is missing or empty", f"add `{key}:` with some text")
+        problems.error(doc.path, doc.line(where, doc.line(where.rsplit(".", 1)[0])),
+                       f"`{key}` is missing or empty", f"add `{key}:` with some text")
         return ""
     if not isinstance(value, (str, int, float)):
         problems.error(doc.path, doc.line(where), f"`{key}` should be text", f"write `{key}:` followed by text")

@@ -30,7 +30,7 @@ class PageTreeprocessor(Treeprocessor):
         if site is None or src is None or src not in site.pages:
             return
         page = site.pages[src]
-        own = page.src.rsplit("/", 1)[-1][:-3] if page.is_term else None
+        own = page.term_slug
 
         def make_link(slug: str, text: str) -> ET.Element:
             term = site.terms[slug]

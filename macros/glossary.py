@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from pathlib import PurePosixPath
 
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention
@@ -47,7 +46,7 @@ def _key(phrase: str) -> str:
 
 def load_terms(pages: dict[str, Page], problems: Problems) -> dict[str, Term]:
     """Terms from the glossary pages, with their own checks (definitions, aliases, related)."""
-    terms = {PurePosixPath(p.src).stem: Term(PurePosixPath(p.src).stem, p) for p in pages.values() if p.is_term}
+    terms = {p.term_slug: Term(p.term_slug, p) for p in pages.values() if p.term_slug}
     claimed: dict[str, Term] = {}
     for slug, term in sorted(terms.items()):
         doc = term.page.doc

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import Problems
@@ -57,6 +57,11 @@ class Page:
     @property
     def is_term(self) -> bool:
         return self.src.startswith("glossary/") and self.src != "glossary/index.md"
+
+    @property
+    def term_slug(self) -> str | None:
+        """`glossary/grounding.md` -> `grounding`; None for other pages."""
+        return PurePosixPath(self.src).stem if self.is_term else None
 
 
 def parse_date(value: Any) -> dt.date | None:

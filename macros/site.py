@@ -80,7 +80,7 @@ def _check_pages(site: Site, problems: Problems, today: dt.date) -> None:
                 _check_call(site, page, kind, key, lineno, listed, problems)
                 if kind == "checklist":
                     site.checklist_pages.setdefault(key, src)
-        own = {src.rsplit("/", 1)[-1][:-3]} if page.is_term else set()
+        own = {page.term_slug} if page.term_slug else set()
         site.mentions[src] = scan_source(doc.body, site.matcher, doc.body_line, own)
         due = parse_date(doc.data.get("review_due"))
         if due and due < today:
