@@ -9,9 +9,8 @@ URL = "checklists/readiness/"
 
 
 def storage(page) -> dict[str, str]:
-    """Everything in localStorage and sessionStorage except the theme's light/dark choice."""
-    return page.evaluate("Object.fromEntries([...Object.entries(localStorage), ...Object.entries(sessionStorage)]"
-                         ".filter(([k]) => !k.endsWith('.__palette')))")
+    """What the site keeps on the device: localStorage (the theme's light/dark choice is per tab only)."""
+    return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
 
 
 def boxes(page):
