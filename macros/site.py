@@ -14,6 +14,9 @@ from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages, parse_date
 
 REFERENCES_PAGE = "references.md"  # where citations link to
+MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list", "crisis_lines",
+          "clinician_directory")  # what editors may call; the adapter registers exactly these
+ANY_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(")
 CALL = re.compile(r"""\{\{\s*(cite|term|checklist)\(\s*['"]([^'"]*)['"]""")
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "print", "reviewed", "review_due", "content_note", "disclaimer",
@@ -75,6 +78,10 @@ def _check_pages(site: Site, problems: Problems, today: dt.date) -> None:
                                "use the name of a file in docs/_data/references/ (without .yml)")
         cited.update(listed)
         for offset, line in enumerate(doc.body.splitlines()):
+            for name in ANY_CALL.findall(line):
+                if name not in MACROS:
+                    problems.error(doc.path, doc.body_line + offset, f"unknown macro {name!r}",
+                                   f"check the spelling; the macros are: {', '.join(MACROS)}")
             for kind, key in CALL.findall(line):
                 lineno = doc.body_line + offset
                 _check_call(site, page, kind, key, lineno, listed, problems)
