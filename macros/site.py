@@ -19,7 +19,7 @@ MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "ref
 ANY_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(")
 CALL = re.compile(r"""\{\{\s*(cite|term|checklist)\(\s*['"]([^'"]*)['"]""")
 TEXT_KEYS = {
-    "urgent_help", "quick_exit", "print", "reviewed", "review_due", "content_note", "disclaimer",
+    "urgent_help", "quick_exit", "quick_exit_hint", "print", "reviewed", "review_due", "content_note", "disclaimer",
     "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
     "tally", "group_tally", "key_title", "band_one", "band_range", "read_next", "remember", "clear", "cleared",
     "printed_from", "qr_for", "copy_link", "link_copied", "dir_pages", "dir_steps", "dir_checklists", "dir_terms",
