@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import axe_playwright_python
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import built_pages
 
@@ -105,6 +107,7 @@ def test_term_tooltips_show_on_keyboard_focus(page) -> None:
     link = page.locator("a.term-link").first
     slug = link.get_attribute("data-term")
     link.focus()
+    expect(link).to_have_attribute("aria-describedby", re.compile(r"\S"))  # set by Material on focus
     tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
     tooltip.wait_for(state="visible")
     definition = (page.context.request.get(f"glossary/{slug}/").text())
