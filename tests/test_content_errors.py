@@ -78,3 +78,16 @@ def test_base_fixture_builds(tmp_path: Path) -> None:
     root = make_project(tmp_path, None)
     result = mkdocs_build(tmp_path / "out", root / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_renamed_page_keeps_its_old_address_through_a_redirect(tmp_path: Path) -> None:
+    """urls.txt is a promise: an old address keeps working when a redirect is declared in mkdocs.yml."""
+    root = make_project(tmp_path, None)
+    (root / "urls.txt").write_text((root / "urls.txt").read_text() + "/getting-ready/\n")
+    config = root / "mkdocs.yml"
+    redirect = "redirect_maps:\n        getting-ready.md: checklists/ready.md"
+    config.write_text(config.read_text().replace("redirect_maps: {}", redirect))
+    assert mkdocs_build(tmp_path / "out", config).returncode == 0
+    for url in (root / "urls.txt").read_text().split():
+        assert (tmp_path / "out" / url.strip("/") / "index.html").exists(), url
+    assert "checklists/ready/" in (tmp_path / "out" / "getting-ready" / "index.html").read_text()
