@@ -25,7 +25,7 @@ def current_src() -> str | None:
     return page.file.src_uri if page is not None else None
 
 
-def _fail(error: ContentError) -> None:
+def _fail(error: ContentError) -> NoReturn:
     try:
         from mkdocs.exceptions import PluginError
     except ImportError:  # another generator: a plain error carries the same lines

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from . import checks
+from . import site as core
 from .readability import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
-    site, _ = checks.core.load(ROOT / "docs", {})
+    site, _ = core.load(ROOT / "docs", {})
     rows = []
     for src, page in site.pages.items():
         result = score(page.doc.body)
