@@ -8,7 +8,6 @@ STAMP  := $(VENV)/.installed
 MKDOCS := $(BIN)/python -m mkdocs
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist lock clean
 

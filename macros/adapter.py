@@ -6,6 +6,9 @@ editor action (term links, term-page sections, the print footer) live in the Mar
 """
 from __future__ import annotations
 
+import ast
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,6 +18,8 @@ from .errors import ContentError
 from .qr import qr_svg
 from .urls import page_url, relative_url, source_link
 
+_STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""
+SIMPLE_CALL = re.compile(rf"\{{\{{\s*([A-Za-z_]\w*)\(\s*((?:{_STRING}\s*,\s*)*(?:{_STRING}\s*)?)\)\s*\}}\}}")
 STATE: dict[str, Any] = {}  # the loaded Site and the macros env, for the Markdown extension
 
 
@@ -121,3 +126,38 @@ def nav_sources(nav: Any) -> list[str]:
     if isinstance(nav, list):
         return [src for item in nav for src in nav_sources(item)]
     return []
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Per page, before its macros run: hand the theme the page's QR code, and spare needless Jinja.
+
+    The theme prints the QR code in the page's print-only footer (`overrides/main.html`). Jinja
+    compiles each page as a template, which is most of a build's extra time; pages whose only macro
+    calls have plain text arguments get the same output by calling the macros directly.
+    """
+    site, meta = STATE["site"], env.page.meta
+    page = site.pages.get(env.page.file.src_uri)
+    if page is not None:
+        meta["print_url"] = STATE["site_url"] + page_url(page.src)  # the web address, even offline
+        meta["print_qr"] = qr_svg(meta["print_url"], site.text["qr_for"].format(title=page.title))
+    expanded = expand_simple_calls(env.markdown, env.macros, env.has_j2)
+    if expanded is not None and not env.has_j2(env.page.title or ""):
+        env.markdown = expanded
+        meta["render_macros"] = False
+
+
+def expand_simple_calls(markdown: str, macros: dict[str, Callable[..., Any]],
+                        has_j2: Callable[[str], bool]) -> str | None:
+    """`markdown` with each `{{ name("text", ...) }}` replaced by what the macro returns.
+
+    None when anything else in it needs Jinja (a block, a comment, a variable, an unknown macro) or
+    a macro fails: then Jinja renders the page as written and reports any error its own way.
+    """
+    calls = list(SIMPLE_CALL.finditer(markdown))
+    if any(m.group(1) not in macros for m in calls) or has_j2(SIMPLE_CALL.sub("", markdown)):
+        return None
+    try:
+        return SIMPLE_CALL.sub(
+            lambda m: str(macros[m.group(1)](*ast.literal_eval(f"[{m.group(2)}]"))), markdown)
+    except Exception:  # noqa: BLE001 - Jinja runs the same call and reports the error
+        return None

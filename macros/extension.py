@@ -2,7 +2,7 @@
 
 - the first mention of each glossary term becomes a link with the definition as its tooltip;
 - a term page gets its definition at the top and related terms, backlinks and sources at the end;
-- every page gets a print-only footer with its address and a QR code.
+- every link gets the full address that a printed page shows after it.
 
 It reads the current page from the macros environment (see `adapter.current_src`). Links are written
 to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
@@ -19,7 +19,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import adapter, glossary, references
 from .linker import link_tree
-from .qr import qr_svg
 from .site import REFERENCES_PAGE
 from .urls import page_url, source_link
 
@@ -29,8 +28,7 @@ class PageTreeprocessor(Treeprocessor):
         site, src = adapter.STATE.get("site"), adapter.current_src()
         if site is None or src is None or src not in site.pages:
             return
-        page = site.pages[src]
-        own = page.term_slug
+        own = site.pages[src].term_slug
 
         def make_link(slug: str, text: str) -> ET.Element:
             term = site.terms[slug]
@@ -43,7 +41,6 @@ class PageTreeprocessor(Treeprocessor):
         self._print_addresses(root, src)
         if own:
             self._term_page(root, site, site.terms[own], src)
-        self._print_footer(root, site, page)
 
     def _print_addresses(self, root: ET.Element, src: str) -> None:
         """Give each link its full address, which a printed handout shows after the link text."""
@@ -78,12 +75,6 @@ class PageTreeprocessor(Treeprocessor):
         html = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
                                              lambda target: source_link(src, target), text)
         self._append(root, html)
-
-    def _print_footer(self, root: ET.Element, site: Any, page: Any) -> None:
-        url = adapter.STATE.get("site_url", "") + page_url(page.src)
-        label = site.text["qr_for"].format(title=page.title)
-        self._append(root, f'<div class="print-footer"><p>{escape(site.text["printed_from"])} '
-                           f"<span>{escape(url)}</span></p>{qr_svg(url, label)}</div>")
 
 
 class PageExtension(Extension):

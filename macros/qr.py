@@ -6,24 +6,26 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-import segno
-
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr"  # like Material's own .cache folder
+# How the codes are made and drawn; part of the cache key, so changing them makes fresh codes.
+# A fixed mask skips segno's search for the best one (most of its time); any mask decodes.
+MAKE = dict(error="m", micro=False, mask=0)
+DRAW = dict(kind="svg", xmldecl=False, svgns=False, nl=False, scale=3, border=2, svgclass="qr",
+            lineclass=None, dark="#000", light="#fff")
 
 
 def _make(url: str, label: str) -> str:
+    import segno  # only on a cache miss: most builds never need it
+
     out = io.BytesIO()
-    # A fixed mask skips segno's search for the best one (most of its time); any mask decodes.
-    segno.make(url, error="m", micro=False, mask=0).save(
-        out, kind="svg", xmldecl=False, svgns=False, nl=False, scale=3, border=2,
-        title=label, svgclass="qr", lineclass=None, dark="#000", light="#fff")
+    segno.make(url, **MAKE).save(out, title=label, **DRAW)
     return out.getvalue().decode("utf-8").replace("<svg ", '<svg role="img" ', 1)
 
 
 @lru_cache(maxsize=4096)  # a page's footer and the clinicians' directory show the same code
 def qr_svg(url: str, label: str) -> str:
     """A compact, accessible SVG QR code encoding `url`."""
-    key = hashlib.sha256(f"{segno.__version__}\n{url}\n{label}".encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"{MAKE}\n{DRAW}\n{url}\n{label}".encode()).hexdigest()[:32]
     path = CACHE / f"{key}.svg"
     try:
         return path.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -87,3 +88,35 @@ def test_content_errors_stop_the_build_with_every_line(tmp_path: Path) -> None:
     message = str(info.value)
     assert "docs/index.md:1: front matter has no `description`" in message
     assert "docs/index.md:5: unknown glossary term 'missing'" in message
+
+
+def _jinja(env: FakeEnv) -> jinja2.Environment:
+    """A Jinja environment set up as mkdocs.yml sets up mkdocs-macros'."""
+    j2 = jinja2.Environment(undefined=jinja2.StrictUndefined, comment_start_string="{#!",
+                            comment_end_string="!#}", keep_trailing_newline=True)
+    j2.globals.update(env.macros)
+    return j2
+
+
+def test_simple_calls_give_what_jinja_gives(env: FakeEnv) -> None:
+    env.at("glossary/grounding.md")
+    page = ("# Grounding {#grounding}\n\nSee {{ cite('sample2020') }} and {{cite( \"sample2020\" )}}.\n\n"
+            "{{ term(\"window-of-tolerance\", 'your window') }} {: #x }\n\n{{ crisis_lines() }}\n")
+    has_j2 = lambda text: any(mark in text for mark in ("{{", "{%", "{#!"))  # noqa: E731
+    expanded = adapter.expand_simple_calls(page, env.macros, has_j2)
+    assert expanded == _jinja(env).from_string(page).render()
+    assert "{{" not in expanded and "(Sample, 2020)" in expanded
+
+
+@pytest.mark.parametrize("page", [
+    "{% if true %}{{ cite('sample2020') }}{% endif %}",  # a block
+    "{#! note !#}{{ cite('sample2020') }}",               # a comment
+    "{{ cite(key) }}",                                    # a variable
+    "{{ cite('sample2020') | upper }}",                   # a filter
+    "{{ citе('sample2020') }}",                           # an unknown macro (Cyrillic e)
+    "{{ cite('nope') }}",                                 # a macro that fails
+    "{{ crisis_lines(,) }}",                              # a syntax error
+])
+def test_anything_else_is_left_to_jinja(env: FakeEnv, page: str) -> None:
+    has_j2 = lambda text: any(mark in text for mark in ("{{", "{%", "{#!"))  # noqa: E731
+    assert adapter.expand_simple_calls(page, env.at("index.md").macros, has_j2) is None
