@@ -20,6 +20,8 @@ from .urls import page_url, relative_url, source_link
 
 _STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""
 SIMPLE_CALL = re.compile(rf"\{{\{{\s*([A-Za-z_]\w*)\(\s*((?:{_STRING}\s*,\s*)*(?:{_STRING}\s*)?)\)\s*\}}\}}")
+QR_DIR = "assets/qr"
+SVG_NS = "http://www.w3.org/2000/svg"  # an SVG file needs it; SVG inside HTML does not
 STATE: dict[str, Any] = {}  # the loaded Site and the macros env, for the Markdown extension
 
 
@@ -114,7 +116,15 @@ def define_env(env: Any) -> None:
             sections.append((heading, [(p.title, p.src, base + p.url) for p in pages if pick(p)]))
         terms = sorted(site.terms.values(), key=lambda t: t.title.lower())
         sections.append((text["dir_terms"], [(t.title, t.src, base + t.page.url) for t in terms]))
-        return render.directory(sections, url_href, qr_svg, text["copy_link"], text["link_copied"], text["qr_for"])
+        return render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"], text["qr_for"])
+
+    def qr_href(target_src: str) -> str:
+        return relative_url(page_url(here(), conf["use_directory_urls"]), qr_file(target_src))
+
+
+def qr_file(src: str) -> str:
+    """Where a page's QR code image is written in the built site (see `on_post_build`)."""
+    return f"{QR_DIR}/{src[:-3]}.svg"
 
 
 def nav_sources(nav: Any) -> list[str]:
@@ -161,3 +171,16 @@ def expand_simple_calls(markdown: str, macros: dict[str, Callable[..., Any]],
             lambda m: str(macros[m.group(1)](*ast.literal_eval(f"[{m.group(2)}]"))), markdown)
     except Exception:  # noqa: BLE001 - Jinja runs the same call and reports the error
         return None
+
+
+def on_post_build(env: Any) -> None:
+    """Write every page's QR code as an image for the clinicians' directory, which shows them all.
+
+    Drawn inline, 80-odd codes made that one page cost more build time than any other.
+    """
+    site, out = STATE["site"], Path(env.conf["site_dir"])
+    for src, page in site.pages.items():
+        svg = qr_svg(STATE["site_url"] + page_url(src), site.text["qr_for"].format(title=page.title))
+        path = out / qr_file(src)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(svg.replace("<svg ", f'<svg xmlns="{SVG_NS}" ', 1), encoding="utf-8")

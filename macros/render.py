@@ -25,12 +25,16 @@ def crisis_lines(groups: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-Entry = tuple[str, str, str]  # (title, site-relative url, full url)
+Entry = tuple[str, str, str]  # (title, source path, full url)
+QR_PIXELS = 120  # the directory's QR codes, all drawn at one size (they are vector images)
 
 
 def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str],
-              qr: Callable[[str, str], str], copy_label: str, copied_label: str, qr_label: str) -> str:
-    """Every page, step, checklist and term: short URL, copy-link button and a QR code."""
+              qr: Callable[[str], str], copy_label: str, copied_label: str, qr_label: str) -> str:
+    """Every page, step, checklist and term: short URL, copy-link button and a QR code.
+
+    `qr` gives the address of a page's QR code image from its source path.
+    """
     out = []
     for heading, entries in sections:
         anchor = heading.lower().replace(" ", "-")
@@ -43,6 +47,7 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
                 f'<button type="button" class="md-button directory__copy" data-copy="{escape(full)}"'
                 f' data-copied="{escape(copied_label)}">'
                 f'{escape(copy_label)}<span class="visually-hidden">: {escape(title)}</span></button></div>'
-                f"{qr(full, qr_label.format(title=title))}</li>")
+                f'<img class="qr" src="{escape(qr(url))}" alt="{escape(qr_label.format(title=title))}"'
+                f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")
     return "\n".join(out)

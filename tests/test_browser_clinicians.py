@@ -26,10 +26,15 @@ def test_directory_lists_every_page_with_a_qr_code_that_decodes_to_it(page, site
     items = page.locator(".directory__item")
     urls = set(items.locator(".directory__url").all_inner_texts())
     assert urls == {SITE_URL + u for u in built_pages(site)}
+    images = items.locator("img.qr").evaluate_all("imgs => imgs.map(i => new URL(i.src).pathname)")
+    assert len(images) == items.count() and all((site / p.lstrip("/")).is_file() for p in images)
     for i in range(0, items.count(), 7):  # a sample across the directory: pages, steps, checklists, terms
         item = items.nth(i)
         expected = item.locator(".directory__url").inner_text()
-        assert decode(item.locator("svg.qr").screenshot()) == [expected]
+        image = item.locator("img.qr")
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        assert decode(image.screenshot()) == [expected]
 
 
 def test_copy_link_button(browser, server: str) -> None:
@@ -92,3 +97,12 @@ def test_offline_copy_opens_from_disk_and_search_works(browser, tmp_path: Path) 
     assert page.url.startswith("file://") and ".html" in page.url
     assert errors == []
     context.close()
+
+
+def test_directory_prints_with_every_qr_code(page) -> None:
+    page.goto("clinicians/")
+    loaded = "[...document.querySelectorAll('img.qr')].filter(i => i.complete && i.naturalWidth > 0).length"
+    total = page.locator("img.qr").count()
+    assert page.evaluate(loaded) < total  # the codes load as they scroll into view...
+    assert page.pdf().startswith(b"%PDF")
+    assert page.evaluate(loaded) == total  # ...and all of them for printing
