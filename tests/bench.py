@@ -19,22 +19,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # as users build
        "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+RUNS = 7
 WORDS = ("you may notice that your body feels calm when people keep their word and it is fine to go "
          "slowly and take small steps at your own pace with people who listen").split()
 
 
-def build_seconds(config: Path, runs: int = 3, strict: bool = True) -> float:
-    times = []
+def build_once(config: Path, strict: bool = True) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
+        start = time.perf_counter()
+        result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=config.parent, env=ENV,
+                                capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build failed for {config}:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def interleaved(configs: dict[str, Path], runs: int) -> dict[str, list[float]]:
+    """Build each config in turn, `runs` rounds: neighbours in time share the machine's mood."""
+    times: dict[str, list[float]] = {name: [] for name in configs}
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
-            result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=config.parent, env=ENV,
-                                    capture_output=True, text=True, check=False)
-            times.append(time.perf_counter() - start)
-            if result.returncode:
-                raise SystemExit(f"build failed for {config}:\n{result.stdout}{result.stderr}")
-    return statistics.median(times)
+        for name, config in configs.items():
+            times[name].append(build_once(config, strict=name == "real"))
+    return times
 
 
 def config_text(nav: bool = True, macros: bool = True, module: bool = True) -> str:
@@ -140,18 +148,24 @@ def serve_rebuild_seconds(config: Path) -> float:
 def main() -> None:
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        real = build_seconds(project_copy(Path(tmp) / "real", config_text()))
-        plain = build_seconds(project_copy(Path(tmp) / "plain", config_text(macros=False)), strict=False)
-        bare = build_seconds(project_copy(Path(tmp) / "bare", config_text(macros=False, module=False)), strict=False)
-        rows += [("real site build (median of 3)", f"{real:.2f} s"),
+        configs = {"real": project_copy(Path(tmp) / "real", config_text()),
+                   "plain": project_copy(Path(tmp) / "plain", config_text(macros=False)),
+                   "bare": project_copy(Path(tmp) / "bare", config_text(macros=False, module=False))}
+        build_once(configs["real"])  # a first build fills the QR code cache, as any earlier build would have
+        times = interleaved(configs, RUNS)
+        real, plain = statistics.median(times["real"]), statistics.median(times["plain"])
+        # Each real build against the plain build next to it, so a slow minute does not skew the ratio.
+        ratio = statistics.median(r / p for r, p in zip(times["real"], times["plain"], strict=True))
+        plugin = statistics.median(b / p for b, p in zip(times["bare"], times["plain"], strict=True))
+        rows += [(f"real site build (median of {RUNS})", f"{real:.2f} s"),
                  ("plain MkDocs + Material, same Markdown", f"{plain:.2f} s"),
-                 ("project overhead (target <= 15%)", f"{(real / plain - 1) * 100:.1f}%"),
-                 ("  of which the mkdocs-macros plugin itself", f"{(bare - plain) / (real - plain) * 100:.0f}%")]
+                 ("project overhead (target <= 15%)", f"{(ratio - 1) * 100:.1f}%"),
+                 ("  of which the mkdocs-macros plugin with no module", f"{(plugin - 1) * 100:.1f}%")]
         per_page = {}
         for pages, terms in ((100, 100), (1000, 100), (100, 1000), (500, 1000), (1000, 1000)):
             work = Path(tmp) / f"syn-{pages}-{terms}"
             work.mkdir()
-            seconds = build_seconds(synthetic(work, pages, terms), runs=1)
+            seconds = build_once(synthetic(work, pages, terms))
             built = pages + terms  # every term has its own page too
             per_page[(pages, terms)] = seconds / built
             rows.append((f"synthetic: {pages} pages, {terms} terms ({built} built)",
