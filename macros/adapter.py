@@ -1,8 +1,10 @@
 """The thin layer that wires the pure core into mkdocs-macros (`define_env`).
 
-Everything here is a `define_env` macro, which Zensical also runs. The page decorations that need no
-editor action (term links, term-page sections, the print footer) live in the Markdown extension
-`macros.extension`, which reads the current page from the macros environment kept here.
+The macros are `define_env` macros, which Zensical also runs. The page decorations that need no
+editor action (term links, term-page sections, printed link addresses) live in the Markdown extension
+`macros.extension`, which reads the current page from the macros environment kept here. Two
+mkdocs-macros page hooks, `on_pre_page_macros` and `on_post_build`, supply QR codes and spare most
+pages the Jinja pass.
 """
 from __future__ import annotations
 
@@ -145,11 +147,10 @@ def on_pre_page_macros(env: Any) -> None:
     compiles each page as a template, which is most of a build's extra time; pages whose only macro
     calls have plain text arguments get the same output by calling the macros directly.
     """
-    site, meta = STATE["site"], env.page.meta
-    page = site.pages.get(env.page.file.src_uri)
+    meta = env.page.meta
+    page = STATE["site"].pages.get(env.page.file.src_uri)
     if page is not None:
-        meta["print_url"] = STATE["site_url"] + page_url(page.src)  # the web address, even offline
-        meta["print_qr"] = qr_svg(meta["print_url"], site.text["qr_for"].format(title=page.title))
+        meta["print_url"], meta["print_qr"] = _qr_code(page)  # the web address, even offline
     expanded = expand_simple_calls(env.markdown, env.macros, env.has_j2)
     if expanded is not None and not env.has_j2(env.page.title or ""):
         env.markdown = expanded
@@ -173,14 +174,20 @@ def expand_simple_calls(markdown: str, macros: dict[str, Callable[..., Any]],
         return None
 
 
+def _qr_code(page: Any) -> tuple[str, str]:
+    """A page's public address and its QR code (SVG)."""
+    url = STATE["site_url"] + page.url
+    return url, qr_svg(url, STATE["site"].text["qr_for"].format(title=page.title))
+
+
 def on_post_build(env: Any) -> None:
     """Write every page's QR code as an image for the clinicians' directory, which shows them all.
 
     Drawn inline, 80-odd codes made that one page cost more build time than any other.
     """
-    site, out = STATE["site"], Path(env.conf["site_dir"])
-    for src, page in site.pages.items():
-        svg = qr_svg(STATE["site_url"] + page_url(src), site.text["qr_for"].format(title=page.title))
+    out = Path(env.conf["site_dir"])
+    for src, page in STATE["site"].pages.items():
+        svg = _qr_code(page)[1]
         path = out / qr_file(src)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(svg.replace("<svg ", f'<svg xmlns="{SVG_NS}" ', 1), encoding="utf-8")

@@ -120,3 +120,17 @@ def test_simple_calls_give_what_jinja_gives(env: FakeEnv) -> None:
 def test_anything_else_is_left_to_jinja(env: FakeEnv, page: str) -> None:
     has_j2 = lambda text: any(mark in text for mark in ("{{", "{%", "{#!"))  # noqa: E731
     assert adapter.expand_simple_calls(page, env.at("index.md").macros, has_j2) is None
+
+
+def test_page_hook_gives_the_theme_a_qr_code_and_spares_jinja(env: FakeEnv) -> None:
+    env.at("index.md")
+    env.page.meta, env.page.title = {}, "Home"
+    env.markdown = "Read {{ cite('sample2020') }}.\n"
+    env.has_j2 = lambda text: "{{" in text or "{%" in text or "{#!" in text
+    adapter.on_pre_page_macros(env)
+    assert env.page.meta["print_url"] == "https://guide.test/"
+    assert env.page.meta["print_qr"].startswith('<svg role="img"')
+    assert env.page.meta["render_macros"] is False and "(Sample, 2020)" in env.markdown
+    env.page.meta, env.markdown = {}, "{% if true %}x{% endif %}\n"
+    adapter.on_pre_page_macros(env)
+    assert "render_macros" not in env.page.meta and env.markdown == "{% if true %}x{% endif %}\n"
