@@ -19,7 +19,9 @@ EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Con
 
 
 class FakeEnv:
-    """What define_env uses of mkdocs-macros' env: `conf`, `page` and the `macro` decorator."""
+    """What the adapter uses of mkdocs-macros' env: `conf`, `page`, `markdown`, `macro` and `has_j2`."""
+
+    markdown = ""
 
     def __init__(self, docs: Path, directory_urls: bool = True):
         self.conf: dict[str, Any] = {"docs_dir": str(docs), "extra": EXTRA, "use_directory_urls": directory_urls,
@@ -30,6 +32,10 @@ class FakeEnv:
     def macro(self, fn: Any) -> Any:
         self.macros[fn.__name__] = fn
         return fn
+
+    @staticmethod
+    def has_j2(text: str) -> bool:
+        return any(mark in text for mark in ("{{", "{%", "{#!"))  # the markers set in mkdocs.yml
 
     def at(self, src: str) -> FakeEnv:
         self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
@@ -102,8 +108,7 @@ def test_simple_calls_give_what_jinja_gives(env: FakeEnv) -> None:
     env.at("glossary/grounding.md")
     page = ("# Grounding {#grounding}\n\nSee {{ cite('sample2020') }} and {{cite( \"sample2020\" )}}.\n\n"
             "{{ term(\"window-of-tolerance\", 'your window') }} {: #x }\n\n{{ crisis_lines() }}\n")
-    has_j2 = lambda text: any(mark in text for mark in ("{{", "{%", "{#!"))  # noqa: E731
-    expanded = adapter.expand_simple_calls(page, env.macros, has_j2)
+    expanded = adapter.expand_simple_calls(page, env.macros, env.has_j2)
     assert expanded == _jinja(env).from_string(page).render()
     assert "{{" not in expanded and "(Sample, 2020)" in expanded
 
@@ -118,15 +123,13 @@ def test_simple_calls_give_what_jinja_gives(env: FakeEnv) -> None:
     "{{ crisis_lines(,) }}",                              # a syntax error
 ])
 def test_anything_else_is_left_to_jinja(env: FakeEnv, page: str) -> None:
-    has_j2 = lambda text: any(mark in text for mark in ("{{", "{%", "{#!"))  # noqa: E731
-    assert adapter.expand_simple_calls(page, env.at("index.md").macros, has_j2) is None
+    assert adapter.expand_simple_calls(page, env.macros, env.has_j2) is None
 
 
 def test_page_hook_gives_the_theme_a_qr_code_and_spares_jinja(env: FakeEnv) -> None:
     env.at("index.md")
     env.page.meta, env.page.title = {}, "Home"
     env.markdown = "Read {{ cite('sample2020') }}.\n"
-    env.has_j2 = lambda text: "{{" in text or "{%" in text or "{#!" in text
     adapter.on_pre_page_macros(env)
     assert env.page.meta["print_url"] == "https://guide.test/"
     assert env.page.meta["print_qr"].startswith('<svg role="img"')
