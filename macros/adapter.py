@@ -8,7 +8,6 @@ pages the Jinja pass.
 """
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -20,11 +19,20 @@ from .errors import ContentError
 from .qr import qr_svg
 from .urls import page_url, relative_url, source_link
 
-_STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""
+_STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""  # no escapes: an argument is the text between its quotes
+ARGUMENT = re.compile(_STRING)
 SIMPLE_CALL = re.compile(rf"\{{\{{\s*([A-Za-z_]\w*)\(\s*((?:{_STRING}\s*,\s*)*(?:{_STRING}\s*)?)\)\s*\}}\}}")
+# Block macros mark their finished HTML so that the Markdown extension can stash it whole: Markdown
+# would otherwise parse it tag by tag again only to pass it through. Without the extension the marks
+# are plain HTML comments.
+RAW_OPEN, RAW_CLOSE = "<!-- macro html -->", "<!-- /macro html -->"
 QR_DIR = "assets/qr"
 SVG_NS = "http://www.w3.org/2000/svg"  # an SVG file needs it; SVG inside HTML does not
 STATE: dict[str, Any] = {}  # the loaded Site and the macros env, for the Markdown extension
+
+
+def raw_block(html: str) -> str:
+    return f"{RAW_OPEN}\n{html}\n{RAW_CLOSE}"
 
 
 def current_src() -> str | None:
@@ -84,15 +92,15 @@ def define_env(env: Any) -> None:
     @env.macro
     def checklist(cid: str) -> str:
         c = site.checklists.get(cid) or unknown("checklist", cid)
-        return checklists.render(c, url_href, titles, text)
+        return raw_block(checklists.render(c, url_href, titles, text))
 
     @env.macro
     def checklist_index() -> str:
-        return checklists.render_index(site.checklists, site.checklist_pages, url_href)
+        return raw_block(checklists.render_index(site.checklists, site.checklist_pages, url_href))
 
     @env.macro
     def glossary_index() -> str:
-        return glossary.render_index(site.terms, url_href, text)
+        return raw_block(glossary.render_index(site.terms, url_href, text))
 
     @env.macro
     def reference_list() -> str:
@@ -101,11 +109,11 @@ def define_env(env: Any) -> None:
             used = [(url_href(src), p.title) for src, p in site.pages.items()
                     if key in (p.meta.get("references") or [])]
             entries.append(references.render_entry(ref, used, text["used_in"]))
-        return references.render_list(entries)
+        return raw_block(references.render_list(entries))
 
     @env.macro
     def crisis_lines() -> str:
-        return render.crisis_lines(conf["extra"].get("help_lines") or [])
+        return raw_block(render.crisis_lines(conf["extra"].get("help_lines") or []))
 
     @env.macro
     def clinician_directory() -> str:
@@ -118,7 +126,8 @@ def define_env(env: Any) -> None:
             sections.append((heading, [(p.title, p.src, base + p.url) for p in pages if pick(p)]))
         terms = sorted(site.terms.values(), key=lambda t: t.title.lower())
         sections.append((text["dir_terms"], [(t.title, t.src, base + t.page.url) for t in terms]))
-        return render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"], text["qr_for"])
+        return raw_block(render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"],
+                                          text["qr_for"]))
 
     def qr_href(target_src: str) -> str:
         return relative_url(page_url(here(), conf["use_directory_urls"]), qr_file(target_src))
@@ -169,7 +178,7 @@ def expand_simple_calls(markdown: str, macros: dict[str, Callable[..., Any]],
         return None
     try:
         return SIMPLE_CALL.sub(
-            lambda m: str(macros[m.group(1)](*ast.literal_eval(f"[{m.group(2)}]"))), markdown)
+            lambda m: str(macros[m.group(1)](*(arg[1:-1] for arg in ARGUMENT.findall(m.group(2))))), markdown)
     except Exception:  # noqa: BLE001 - Jinja runs the same call and reports the error
         return None
 

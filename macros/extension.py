@@ -2,7 +2,8 @@
 
 - the first mention of each glossary term becomes a link with the definition as its tooltip;
 - a term page gets its definition at the top and related terms, backlinks and sources at the end;
-- every link gets the full address that a printed page shows after it.
+- every link gets the full address that a printed page shows after it;
+- the block macros' finished HTML goes to the output whole, without a second parse.
 
 It reads the current page from the macros environment (see `adapter.current_src`). Links are written
 to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
@@ -10,17 +11,31 @@ to the `.md` source files, so MkDocs checks and rewrites them like links that ed
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from html import escape
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import adapter, glossary, references
 from .linker import link_tree
 from .site import REFERENCES_PAGE
 from .urls import page_url, source_link
+
+RAW_BLOCK = re.compile(rf"^{re.escape(adapter.RAW_OPEN)}\n(.*?)\n{re.escape(adapter.RAW_CLOSE)}$", re.M | re.S)
+
+
+class RawBlockPreprocessor(Preprocessor):
+    """Stash the block macros' finished HTML whole (see `adapter.raw_block`), unparsed and unchanged."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if adapter.RAW_OPEN not in text:
+            return lines
+        return RAW_BLOCK.sub(lambda m: f"\n\n{self.md.htmlStash.store(m.group(1))}\n\n", text).split("\n")
 
 
 class PageTreeprocessor(Treeprocessor):
@@ -81,6 +96,8 @@ class PageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         # After attr_list (8) and abbr (7); before toc (5) and MkDocs' link rewriting (0).
         md.treeprocessors.register(PageTreeprocessor(md), "trust_guide_page", 6)
+        # After MkDocs reads the HTML's ids for its anchor checks (21); before raw HTML is parsed (20).
+        md.preprocessors.register(RawBlockPreprocessor(md), "trust_guide_raw_blocks", 20.5)
 
 
 def makeExtension(**kwargs: Any) -> PageExtension:  # noqa: N802 - Python-Markdown's API

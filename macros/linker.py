@@ -10,6 +10,7 @@ from functools import lru_cache
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 SKIP_CLASSES = {"admonition-title", "headerlink"}
+_POSSESSIVE = re.compile(r"'s(?= |$)")  # in the space-joined, lowercased tokens
 TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
@@ -63,28 +64,30 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
-        tokens = list(TOKEN.finditer(text))
-        norm = [_norm(t.group()) for t in tokens]
+        words = TOKEN.findall(text)
+        norm = _POSSESSIVE.sub("", " ".join(words).lower().replace("\u2019", "'")).split(" ")  # as `_norm`
+        if self.first.isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
+            return []
+        spans: list[tuple[int, int]] = []  # token positions, found only once something matches
         out: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            if norm[i] not in self.first:
-                i += 1
+        after = 0  # the first token not yet inside a match
+        for i in [k for k, word in enumerate(norm) if word in self.first]:
+            if i < after:
                 continue
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            for n in range(min(self.longest, len(norm) - i), 0, -1):
                 hit = self.index.get(tuple(norm[i:i + n]))
                 if hit is None:
                     continue
                 slug, exact = hit
-                if exact is not None and tuple(t.group() for t in tokens[i:i + n]) != exact:
+                if exact is not None and tuple(words[i:i + n]) != exact:
                     continue
-                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                spans = spans or [m.span() for m in TOKEN.finditer(text)]
+                start, end = spans[i][0], spans[i + n - 1][1]
                 if _joined(text, start, end):
                     continue
                 out.append(Match(start, end, slug))
-                i += n - 1
+                after = i + n
                 break
-            i += 1
         return out
 
 

@@ -31,22 +31,20 @@ QR_PIXELS = 120  # the directory's QR codes, all drawn at one size (they are vec
 
 def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str],
               qr: Callable[[str], str], copy_label: str, copied_label: str, qr_label: str) -> str:
-    """Every page, step, checklist and term: short URL, copy-link button and a QR code.
+    """Every page, step, checklist and term: short URL, QR code and (made by site.js) a copy-link button.
 
     `qr` gives the address of a page's QR code image from its source path.
     """
     out = []
     for heading, entries in sections:
         anchor = heading.lower().replace(" ", "-")
-        out.append(f'<h3 id="dir-{escape(anchor)}">{escape(heading)}</h3><ul class="directory">')
+        out.append(f'<h3 id="dir-{escape(anchor)}">{escape(heading)}</h3><ul class="directory"'
+                   f' data-copy-label="{escape(copy_label)}" data-copied="{escape(copied_label)}">')
         for title, url, full in entries:
             out.append(
                 f'<li class="directory__item"><div class="directory__text">'
                 f'<a href="{escape(href(url))}">{escape(title)}</a>'
-                f'<code class="directory__url">{escape(full)}</code>'
-                f'<button type="button" class="md-button directory__copy" data-copy="{escape(full)}"'
-                f' data-copied="{escape(copied_label)}">'
-                f'{escape(copy_label)}<span class="visually-hidden">: {escape(title)}</span></button></div>'
+                f'<code class="directory__url">{escape(full)}</code></div>'
                 f'<img class="qr" src="{escape(qr(url))}" alt="{escape(qr_label.format(title=title))}"'
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")

@@ -41,10 +41,21 @@ def test_copy_link_button(browser, server: str) -> None:
     context = browser.new_context(base_url=server, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto("clinicians/")
+    assert page.locator(".directory__copy").count() == page.locator(".directory__item").count()
     button = page.locator(".directory__copy").first
+    expect(button).to_have_accessible_name(re.compile(r"^Copy link\W+Rebuilding trust after trauma$"))
     button.click()
     expect(button).to_contain_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL
+    context.close()
+
+
+def test_no_copy_buttons_that_cannot_work_without_javascript(browser, server: str) -> None:
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("clinicians/")
+    assert page.locator(".directory__item").count() > 80
+    assert page.locator(".directory button").count() == 0  # the addresses are still there to copy by hand
     context.close()
 
 

@@ -28,6 +28,21 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // Copy buttons only where they can work: the clinicians' directory lists each address as text.
+  document.querySelectorAll("[data-copy-label] .directory__url").forEach(function (url) {
+    var list = url.closest("[data-copy-label]"), button = document.createElement("button"),
+      name = document.createElement("span");
+    button.type = "button";
+    button.className = "md-button directory__copy";
+    button.setAttribute("data-copy", url.textContent);
+    button.setAttribute("data-copied", list.getAttribute("data-copied"));
+    button.textContent = list.getAttribute("data-copy-label");
+    name.className = "visually-hidden";
+    name.textContent = ": " + url.previousElementSibling.textContent;
+    button.appendChild(name);
+    url.after(button);
+  });
+
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     var label = button.firstChild.textContent;
     button.addEventListener("click", function () {

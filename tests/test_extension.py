@@ -1,0 +1,25 @@
+"""The Markdown extension's hand-off of the block macros' HTML (term links are in the golden files)."""
+from __future__ import annotations
+
+import markdown
+
+from macros.adapter import RAW_CLOSE, RAW_OPEN, raw_block
+
+# Markdown would rewrite this HTML if it parsed it (the attribute, the bare `<`, the blank line).
+HTML = ('<form class="checklist" markdown="1">\n<p>*stays* &amp; 1 < 2</p>\n\n'
+        '<ul><li><input id="a"> <label for="a">A</label></li></ul>\n</form>')
+
+
+def convert(text: str) -> str:
+    return markdown.Markdown(extensions=["md_in_html", "macros.extension"]).convert(text)
+
+
+def test_block_macro_html_comes_out_exactly_as_made_without_being_parsed() -> None:
+    html = convert(f"Before.\n\n{raw_block(HTML)}\n\nAfter *this*.\n")
+    assert html == f"<p>Before.</p>\n{HTML}\n<p>After <em>this</em>.</p>"
+    assert HTML not in convert(HTML)  # the same HTML, parsed
+
+
+def test_marks_that_do_not_stand_on_their_own_lines_stay_plain_comments() -> None:
+    html = convert(f"- item\n\n    {raw_block('<div>x</div>')}\n")
+    assert RAW_OPEN in html and RAW_CLOSE in html and "<div>x</div>" in html
