@@ -5,7 +5,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
@@ -14,10 +13,9 @@ _POSSESSIVE = re.compile(r"'s(?= |$)")  # in the space-joined, lowercased tokens
 TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
-@lru_cache(maxsize=65536)  # the same few thousand words recur on every page
-def _norm(token: str) -> str:
-    token = token.lower().replace("\u2019", "'")
-    return token[:-2] if token.endswith("'s") else token
+def _norm_all(words: list[str]) -> list[str]:
+    """Each word lowercased, with ’ as ' and without a possessive 's, in a few passes over one string."""
+    return _POSSESSIVE.sub("", " ".join(words).lower().replace("\u2019", "'")).split(" ")
 
 
 def _plurals(word: str) -> list[str]:
@@ -55,7 +53,7 @@ class Matcher:
             if not words:
                 continue
             exact = tuple(words) if phrase.isupper() else None  # acronyms match case-sensitively
-            norm = [_norm(w) for w in words]
+            norm = _norm_all(words)
             forms = [norm] if exact else _variants(norm)
             for form in forms:
                 self.index.setdefault(tuple(form), (slug, exact))
@@ -65,7 +63,7 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
         words = TOKEN.findall(text)
-        norm = _POSSESSIVE.sub("", " ".join(words).lower().replace("\u2019", "'")).split(" ")  # as `_norm`
+        norm = _norm_all(words)
         if self.first.isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
             return []
         spans: list[tuple[int, int]] = []  # token positions, found only once something matches
