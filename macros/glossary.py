@@ -10,6 +10,7 @@ from html import escape
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention
 from .pages import Page
+from .render import NOT_SEARCHED
 
 MAX_DEFINITION = 200
 
@@ -126,7 +127,7 @@ def render_index(terms: dict[str, Term], href: Href, text: dict[str, str]) -> st
     jump = " ".join(f'<li><a href="#letter-{escape(c.lower())}">{escape(c)}</a></li>' for c in letters)
     out = [f'<nav class="glossary-az" aria-label="{escape(text["glossary_letters"])}"><ul>{jump}</ul></nav>']
     for c in letters:
-        out.append(f'<h2 id="letter-{escape(c.lower())}">{escape(c)}</h2>\n<dl class="glossary-list">')
+        out.append(f'<h2 id="letter-{escape(c.lower())}"{NOT_SEARCHED}>{escape(c)}</h2>\n<dl class="glossary-list">')
         for term in groups[c]:
             out.append(f'<dt><a href="{escape(href(term.src))}">{escape(term.title)}</a></dt>'
                        f"<dd>{escape(term.definition)}</dd>")
@@ -141,8 +142,9 @@ def render_term_sections(term: Term, related: list[Term], uses: list[tuple[Page,
     if related:
         items = "".join(f'<li><a href="{escape(href(r.src))}" title="{escape(r.definition)}">'
                         f"{escape(r.title)}</a></li>" for r in related)
-        out.append(f'<h2 id="related">{escape(text["related_terms"])}</h2><ul class="term-related">{items}</ul>')
-    out.append(f'<h2 id="where-used">{escape(text["where_used"])}</h2>')
+        out.append(f'<h2 id="related"{NOT_SEARCHED}>{escape(text["related_terms"])}</h2>'
+                   f'<ul class="term-related">{items}</ul>')
+    out.append(f'<h2 id="where-used"{NOT_SEARCHED}>{escape(text["where_used"])}</h2>')
     if uses:
         items = ""
         for page, m in uses:
@@ -154,5 +156,6 @@ def render_term_sections(term: Term, related: list[Term], uses: list[tuple[Page,
         out.append(f"<p>{escape(text['not_used'])}</p>")
     if citations:
         items = "".join(f"<li>{c}</li>" for c in citations)
-        out.append(f'<h2 id="sources">{escape(text["sources"])}</h2><ul class="term-sources">{items}</ul>')
+        out.append(f'<h2 id="sources"{NOT_SEARCHED}>{escape(text["sources"])}</h2>'
+                   f'<ul class="term-sources">{items}</ul>')
     return "".join(out)

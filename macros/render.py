@@ -5,6 +5,10 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+# Sections that only list links to other pages: search would return them for every term they name.
+# Material's search skips a section whose heading has this attribute, then removes the attribute.
+NOT_SEARCHED = ' data-search-exclude="true"'
+
 
 def crisis_lines(groups: list[dict[str, Any]]) -> str:
     """Help lines from mkdocs.yml `extra.help_lines`, grouped by region, phone numbers as tel: links."""
@@ -38,7 +42,7 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
     out = []
     for heading, entries in sections:
         anchor = heading.lower().replace(" ", "-")
-        out.append(f'<h3 id="dir-{escape(anchor)}">{escape(heading)}</h3><ul class="directory"'
+        out.append(f'<h3 id="dir-{escape(anchor)}"{NOT_SEARCHED}>{escape(heading)}</h3><ul class="directory"'
                    f' data-copy-label="{escape(copy_label)}" data-copied="{escape(copied_label)}">')
         for title, url, full in entries:
             out.append(

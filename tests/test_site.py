@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -198,3 +199,17 @@ def test_checklists_index_lists_every_checklist(content: core.Site, site: Path) 
     for cid, checklist in content.checklists.items():
         assert checklist.title in html
         assert f'href="{cid}/"' in html
+
+
+def test_search_finds_each_term_where_it_is_explained_not_in_lists_of_links(content: core.Site, site: Path) -> None:
+    entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {e["title"] for e in entries}
+    generated = {CONFIG["extra"]["text"][k] for k in ("related_terms", "where_used", "sources")}
+    assert not titles & generated  # term pages' lists of related terms, uses and sources
+    assert not [e for e in entries if e["location"].startswith(("clinicians/#dir-", "glossary/#letter-"))]
+    for term in content.terms.values():  # each term page is still found, with its text
+        assert any(e["location"] == term.page.url and term.title == e["title"] for e in entries), term.slug
+    for page in ("clinicians/", "glossary/"):  # and the pages that hold the lists, by their own words
+        assert any(e["location"] == page for e in entries), page
+    for html in (html_of(site, "glossary/grounding/"), html_of(site, "clinicians/")):
+        assert "data-search-exclude" not in html  # the search plugin's marker leaves no trace
