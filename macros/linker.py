@@ -165,6 +165,7 @@ _NOT_TEXT = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>|\{[:#.][^}]*\}"
     r"|[*_|]{1,3}")
 _PIECES = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
+_MARKUP = re.compile(r"[{`\[<*_|]|glossary/")  # what the patterns above look for; most prose has none
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
 
@@ -185,6 +186,8 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
     heading: tuple[str | None, str | None] = (None, None)
     in_fence = False
     for offset, line in enumerate(body.splitlines()):
+        if not line:
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -195,14 +198,19 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
             heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
             continue
         lineno = first_line + offset
-        for piece in _PIECES.split(_LIST_MARK.sub("", line)):
-            explicit = _EXPLICIT.search(piece) or TERM_HREF.search(piece.rstrip(")"))
-            if explicit:
-                slugs = [explicit.group(1)] if piece.startswith(("{{", "[")) else []
-            else:
-                slugs = [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
-            for slug in slugs:
-                if slug not in done:
-                    done.add(slug)
-                    found.append(Mention(slug, heading[0], heading[1], lineno))
+        text = _LIST_MARK.sub("", line)
+        if not _MARKUP.search(text):  # plain prose: nothing to set aside
+            slugs = [m.slug for m in matcher.find(text)]
+        else:
+            slugs = []
+            for piece in _PIECES.split(text):
+                explicit = _EXPLICIT.search(piece) or TERM_HREF.search(piece.rstrip(")"))
+                if explicit:
+                    slugs += [explicit.group(1)] if piece.startswith(("{{", "[")) else []
+                else:
+                    slugs += [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
+        for slug in slugs:
+            if slug not in done:
+                done.add(slug)
+                found.append(Mention(slug, heading[0], heading[1], lineno))
     return found
