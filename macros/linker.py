@@ -137,19 +137,22 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
             slug = el.get("data-term") or next(iter(TERM_HREF.findall(el.get("href", ""))), None)
             if slug:
                 done.add(slug)
-        if el.tag in SKIP_TAGS or SKIP_CLASSES & set((el.get("class") or "").split()):
+        classes = el.get("class")
+        if el.tag in SKIP_TAGS or (classes and not SKIP_CLASSES.isdisjoint(classes.split())):
             return
+        i = 0  # the next child to walk; new links are not walked
         if el.text:
             el.text, new = link_text(el.text)
-            for k, link in enumerate(new):
-                el.insert(k, link)
-        for child in list(el):
+            el[0:0] = new
+            i = len(new)
+        while i < len(el):
+            child = el[i]
             walk(child)
+            i += 1
             if child.tail:
                 child.tail, new = link_text(child.tail)
-                at = list(el).index(child) + 1
-                for k, link in enumerate(new):
-                    el.insert(at + k, link)
+                el[i:i] = new
+                i += len(new)
 
     walk(root)
     return linked
