@@ -1,4 +1,4 @@
-# Everything a new machine needs, from Python 3.11+, make and git.
+# Everything a new machine needs, from Python 3.11.5+, make and git.
 # `make serve` previews the site; `make test` checks content, builds strictly and runs every test.
 
 PYTHON ?= python3
@@ -12,6 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist lock clean
 
 $(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { \
+	  echo "$(PYTHON) is Python $$($(PYTHON) -V 2>&1 | cut -d' ' -f2); the locked packages need 3.11.5 or newer." \
+	       "Run again with PYTHON=/path/to/python3.12 (or any 3.11.5+)." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'trust-guide.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
