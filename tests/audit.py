@@ -59,8 +59,12 @@ def main() -> int:
     env = {**os.environ, "CHROME_PATH": chrome, "DISABLE_MKDOCS_2_WARNING": "true"}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(site)],
-                       cwd=ROOT, env=env, check=True)
+        # Not -q: MkDocs would drop the warnings before --strict counts them.
+        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                               cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        if build.returncode:
+            print(build.stdout + build.stderr, file=sys.stderr)
+            return 1
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(site))
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -24,12 +24,12 @@ WORDS = ("you may notice that your body feels calm when people keep their word a
          "slowly and take small steps at your own pace with people who listen").split()
 
 
-def build_once(config: Path, strict: bool = True) -> float:
+def build_once(config: Path) -> float:
+    """Seconds for one build. Not strict: with -q, MkDocs drops warnings before --strict counts them."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
         start = time.perf_counter()
-        result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=config.parent, env=ENV,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(cmd, cwd=config.parent, env=ENV, capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"build failed for {config}:\n{result.stdout}{result.stderr}")
@@ -46,7 +46,7 @@ def interleaved(configs: dict[str, Path], runs: int) -> dict[str, list[float]]:
     for round_ in range(runs):
         order = list(configs.items())
         for name, config in order if round_ % 2 == 0 else reversed(order):
-            times[name].append(build_once(config, strict=name == "real"))
+            times[name].append(build_once(config))
     return times
 
 
