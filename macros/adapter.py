@@ -8,6 +8,7 @@ pages the Jinja pass.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -75,6 +76,13 @@ def define_env(env: Any) -> None:
     def unknown(kind: str, key: str) -> NoReturn:
         raise ValueError(f"{here()}: unknown {kind} {key!r}")  # validated at load; never expected
 
+    def block_macro(render_html: Callable[..., str]) -> Callable[..., str]:
+        """Register a macro whose output is a finished block of HTML (see `raw_block`)."""
+        @functools.wraps(render_html)
+        def macro(*args: str) -> str:
+            return raw_block(render_html(*args))
+        return env.macro(macro)
+
     @env.macro
     def cite(key: str) -> str:
         """Inline citation linked to its entry on the references page."""
@@ -89,33 +97,33 @@ def define_env(env: Any) -> None:
         target = source_link(here(), t.src)
         return f'[{label or t.title}]({target} "{title}"){{: .term-link data-term="{slug}" }}'
 
-    @env.macro
+    @block_macro
     def checklist(cid: str) -> str:
         c = site.checklists.get(cid) or unknown("checklist", cid)
-        return raw_block(checklists.render(c, url_href, titles, text))
+        return checklists.render(c, url_href, titles, text)
 
-    @env.macro
+    @block_macro
     def checklist_index() -> str:
-        return raw_block(checklists.render_index(site.checklists, site.checklist_pages, url_href))
+        return checklists.render_index(site.checklists, site.checklist_pages, url_href)
 
-    @env.macro
+    @block_macro
     def glossary_index() -> str:
-        return raw_block(glossary.render_index(site.terms, url_href, text))
+        return glossary.render_index(site.terms, url_href, text)
 
-    @env.macro
+    @block_macro
     def reference_list() -> str:
         entries = []
         for key, ref in sorted(site.refs.items(), key=lambda kv: kv[1].label.lower()):
             used = [(url_href(src), p.title) for src, p in site.pages.items()
                     if key in (p.meta.get("references") or [])]
             entries.append(references.render_entry(ref, used, text["used_in"]))
-        return raw_block(references.render_list(entries))
+        return references.render_list(entries)
 
-    @env.macro
+    @block_macro
     def crisis_lines() -> str:
-        return raw_block(render.crisis_lines(conf["extra"].get("help_lines") or []))
+        return render.crisis_lines(conf["extra"].get("help_lines") or [])
 
-    @env.macro
+    @block_macro
     def clinician_directory() -> str:
         base = STATE["site_url"]
         pages = [site.pages[src] for src in nav_sources(conf["nav"]) if src in site.pages]
@@ -126,8 +134,7 @@ def define_env(env: Any) -> None:
             sections.append((heading, [(p.title, p.src, base + p.url) for p in pages if pick(p)]))
         terms = sorted(site.terms.values(), key=lambda t: t.title.lower())
         sections.append((text["dir_terms"], [(t.title, t.src, base + t.page.url) for t in terms]))
-        return raw_block(render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"],
-                                          text["qr_for"]))
+        return render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"], text["qr_for"])
 
     def qr_href(target_src: str) -> str:
         return relative_url(page_url(here(), conf["use_directory_urls"]), qr_file(target_src))
