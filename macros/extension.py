@@ -21,10 +21,12 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import adapter, glossary, references
+from .deferred import defer
 from .linker import link_tree
 from .site import REFERENCES_PAGE
 from .urls import page_url, source_link
 
+defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
 RAW_BLOCK = re.compile(rf"^{re.escape(adapter.RAW_OPEN)}\n(.*?)\n{re.escape(adapter.RAW_CLOSE)}$", re.M | re.S)
 
 
