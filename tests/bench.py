@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},  # as users build
        "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-RUNS = 7
+RUNS = 11  # fewer let one noisy minute move the overhead by several points
 WORDS = ("you may notice that your body feels calm when people keep their word and it is fine to go "
          "slowly and take small steps at your own pace with people who listen").split()
 
@@ -72,13 +72,13 @@ def instructions(configs: dict[str, Path]) -> dict[str, int] | None:
 
 
 def config_text(nav: bool = True, macros: bool = True, module: bool = True) -> str:
-    """mkdocs.yml, optionally without the macros plugin and extension, or with the plugin doing nothing."""
+    """mkdocs.yml, optionally without the macros plugin and extension, or with both doing nothing."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not nav:
         text = text[: text.index("\nnav:")] + "\n"
-    if not module:  # mkdocs-macros loads, but no module, no extension, and no page goes through Jinja
+    if not module:  # mkdocs-macros loads, but no module and no page goes through Jinja; the extension
+        # stays, idle without the module's content, so that the plugin's imports are deferred as in real builds
         return text.replace("module_name: macros", "module_name: main").replace(
-            "  - macros.extension", "  # - macros.extension").replace(
             "render_by_default: true", "render_by_default: false")
     if not macros:
         text = re.sub(r"  - macros:\n(?:      .*\n)+", "", text)
@@ -187,15 +187,15 @@ def main() -> None:
         real, plain = statistics.median(times["real"]), statistics.median(times["plain"])
         # Each real build against the plain build next to it, so a slow minute does not skew the ratio.
         ratio = statistics.median(r / p for r, p in zip(times["real"], times["plain"], strict=True))
-        plugin = statistics.median(b / p for b, p in zip(times["bare"], times["plain"], strict=True))
+        startup = statistics.median(b / p for b, p in zip(times["bare"], times["plain"], strict=True))
         rows += [(f"real site build (median of {RUNS})", f"{real:.2f} s"),
                  ("plain MkDocs + Material, same Markdown", f"{plain:.2f} s"),
                  ("project overhead (target <= 15%)", percent(ratio)),
-                 ("  of which the mkdocs-macros plugin itself (import, git, config)", percent(plugin))]
+                 ("  of which start-up: mkdocs-macros and the project code, no content", percent(startup))]
         counts = instructions(configs)
         if counts:
             rows += [("project overhead in CPU instructions (valgrind)", percent(counts["real"] / counts["plain"])),
-                     ("  of which the mkdocs-macros plugin itself", percent(counts["bare"] / counts["plain"]))]
+                     ("  of which start-up", percent(counts["bare"] / counts["plain"]))]
         per_page = {}
         for pages, terms in ((100, 100), (1000, 100), (100, 1000), (500, 1000), (1000, 1000)):
             work = Path(tmp) / f"syn-{pages}-{terms}"
