@@ -37,10 +37,16 @@ def raw_block(html: str) -> str:
 
 
 def current_src() -> str | None:
-    """Docs-relative path of the page being rendered, or None outside a page build."""
+    """Docs-relative path of the page being rendered, or None outside a page build.
+
+    MkDocs' pages hold it as `file.src_uri`; Zensical's, which have no `file`, as `path`.
+    """
     env = STATE.get("env")
     page = getattr(env, "page", None) if env else None
-    return page.file.src_uri if page is not None else None
+    if page is None:
+        return None
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else page.path
 
 
 def _fail(error: ContentError) -> NoReturn:

@@ -68,6 +68,12 @@ def test_term_macro_is_a_markdown_link_that_markdown_and_the_linker_understand(e
                     "your window</a></p>")
 
 
+def test_pages_without_a_file_are_found_by_their_path(env: FakeEnv) -> None:
+    env.page = SimpleNamespace(path="glossary/grounding.md", url="glossary/grounding/")  # as Zensical has them
+    assert adapter.current_src() == "glossary/grounding.md"
+    assert 'href="../../references/#sample2020"' in env.macros["cite"]("sample2020")
+
+
 def test_checklist_links_follow_the_url_style(env: FakeEnv) -> None:
     html = env.at("checklists/ready.md").macros["checklist"]("ready")
     assert 'href="../../glossary/grounding/"' in html and 'id="ready-calm"' in html
