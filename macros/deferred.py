@@ -1,8 +1,9 @@
 """Import a module only when code first uses it, for dependencies that import what builds never use.
 
 mkdocs-macros 1.5 imports `requests` at start-up for one feature this site does not use (YAML from
-the web). That import (urllib3, ssl, charset_normalizer, ...) costs about 4% of a build, so
-`macros.extension` defers it: MkDocs loads Markdown extensions before plugins.
+the web). That import (urllib3, ssl, charset_normalizer, ...) costs about 4% of a build's CPU
+instructions and more of its time, so `macros.extension` defers it: MkDocs loads Markdown extensions
+before plugins.
 """
 from __future__ import annotations
 
