@@ -54,7 +54,7 @@ class PageTreeprocessor(Treeprocessor):
             el.text = text
             return el
 
-        link_tree(root, site.matcher, make_link, {own} if own else set())
+        link_tree(root, site.matcher, make_link, {own} if own else set(), [m.slug for m in site.mentions[src]])
         self._print_addresses(root, src)
         if own:
             self._term_page(root, site, site.terms[own], src)

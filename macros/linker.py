@@ -103,14 +103,24 @@ MakeLink = Callable[[str, str], ET.Element]
 
 
 def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
-              done: set[str] | None = None) -> list[str]:
+              done: set[str] | None = None, expected: Iterable[str] | None = None) -> list[str]:
     """Link the first mention of each term in document order; return the slugs linked, in order.
 
     Skips headings, links, code and admonition titles. Slugs in `done` (and terms already linked by
-    hand, `a[data-term]`) are not linked again.
+    hand, `a[data-term]`) are not linked again. `expected` is what `scan_source` found on the page:
+    once those are linked, the rest of the page is not searched.
     """
     done = set() if done is None else done
     linked: list[str] = []
+    wanted = None if expected is None else set(expected) - done
+
+    def finished() -> bool:
+        return wanted is not None and not wanted
+
+    def mark(slug: str) -> None:
+        done.add(slug)
+        if wanted is not None:
+            wanted.discard(slug)
 
     def link_text(text: str) -> tuple[str, list[ET.Element]]:
         """Split text into leading text and new link elements (each carrying its tail)."""
@@ -119,7 +129,7 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
         for m in matcher.find(text):
             if m.slug in done:
                 continue
-            done.add(m.slug)
+            mark(m.slug)
             linked.append(m.slug)
             link = make_link(m.slug, text[m.start:m.end])
             if new:
@@ -136,7 +146,7 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
         if el.tag == "a":
             slug = el.get("data-term") or next(iter(TERM_HREF.findall(el.get("href", ""))), None)
             if slug:
-                done.add(slug)
+                mark(slug)
         classes = el.get("class")
         if el.tag in SKIP_TAGS or (classes and not SKIP_CLASSES.isdisjoint(classes.split())):
             return
@@ -145,16 +155,17 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
             el.text, new = link_text(el.text)
             el[0:0] = new
             i = len(new)
-        while i < len(el):
+        while i < len(el) and not finished():
             child = el[i]
             walk(child)
             i += 1
-            if child.tail:
+            if child.tail and not finished():
                 child.tail, new = link_text(child.tail)
                 el[i:i] = new
                 i += len(new)
 
-    walk(root)
+    if not finished():
+        walk(root)
     return linked
 
 
@@ -171,6 +182,17 @@ _PIECES = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")  # macros and links
 _MARKUP = re.compile(r"[{`\[<*_|]|glossary/")  # what the patterns above look for; most prose has none
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
+
+
+def _explicit_term(piece: str) -> str | None:
+    """The term that a `{{ term('x') }}` call or a link to `glossary/x.md` names, as the tree sees it."""
+    if piece.startswith("{{"):
+        found = _EXPLICIT.search(piece)
+    elif piece.startswith("[") and "](" in piece:
+        found = TERM_HREF.search(piece.split("](", 1)[1][:-1].split(" ")[0])  # the target, without a title
+    else:
+        return None
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)
@@ -207,9 +229,9 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
         else:
             slugs = []
             for piece in _PIECES.split(text):
-                explicit = _EXPLICIT.search(piece) or TERM_HREF.search(piece.rstrip(")"))
+                explicit = _explicit_term(piece)
                 if explicit:
-                    slugs += [explicit.group(1)] if piece.startswith(("{{", "[")) else []
+                    slugs.append(explicit)
                 else:
                     slugs += [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
         for slug in slugs:

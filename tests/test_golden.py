@@ -52,12 +52,13 @@ def test_term_links(case: Path, tmp_path: Path) -> None:
     opts = options(case)
     docs = tmp_path / "docs"
     (docs / "glossary").mkdir(parents=True)
+    src = opts["page"]
+    body = (case / "input.md").read_text(encoding="utf-8")
     for term in opts["terms"]:
         meta = {"title": term["title"], "definition": term["definition"], "aliases": term.get("aliases", []),
                 "related": [], "references": [], "reviewed": "2026-01-01", "review_due": "2027-01-01"}
-        (docs / "glossary" / f"{term['slug']}.md").write_text(FM.format(yaml.safe_dump(meta)) + "Text.\n")
-    src = opts["page"]
-    body = (case / "input.md").read_text(encoding="utf-8")
+        own = f"glossary/{term['slug']}.md"
+        (docs / own).write_text(FM.format(yaml.safe_dump(meta)) + (body if own == src else "Text.\n"))
     if not (docs / src).exists():
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(page_front_matter("Page") + body, encoding="utf-8")

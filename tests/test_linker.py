@@ -122,3 +122,19 @@ def test_scan_source_mirrors_the_tree(matcher: Matcher) -> None:
     assert [(m.slug, m.anchor, m.line) for m in mentions] == [
         ("trust", None, 10), ("boundaries", "limits", 14), ("self-doubt", "more", 18),
         ("internal-family-systems", "more", 18)]
+
+
+def test_the_walk_stops_once_the_scanned_mentions_are_linked(matcher: Matcher) -> None:
+    text = "Trust first.\n\n[Boundary](glossary/boundaries.md) by hand.\n\nThen self-doubt and a boundary."
+    body_mentions = [m.slug for m in scan_source(text, matcher)]
+    assert body_mentions == ["trust", "boundaries", "self-doubt"]
+    root = ET.fromstring(markdown.markdown(text).join(["<div>", "</div>"]))
+
+    def make(slug: str, label: str) -> ET.Element:
+        el = ET.Element("a", {"data-term": slug})
+        el.text = label
+        return el
+
+    assert link_tree(root, matcher, make, expected=["trust", "boundaries"]) == ["trust"]  # self-doubt not sought
+    assert link_tree(ET.fromstring("<p>trust</p>"), matcher, make, expected=[]) == []
+    assert link_tree(ET.fromstring("<p>trust</p>"), matcher, make, {"trust"}, expected=["trust"]) == []
