@@ -179,7 +179,7 @@ _NOT_TEXT = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>|\{[:#.][^}]*\}"
     r"|[*_|]{1,3}")
 _PIECES = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
-_MARKUP = re.compile(r"[{`\[<*_|]|glossary/")  # what the patterns above look for; most prose has none
+_MARKUP = re.compile(r"[{`\[<*_|]")  # what the patterns above look for; most prose has none
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
 
