@@ -10,7 +10,7 @@ from html import escape
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention
 from .pages import Page
-from .render import NOT_SEARCHED
+from .search import NOT_SEARCHED
 
 MAX_DEFINITION = 200
 

@@ -5,9 +5,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-# Sections that only list links to other pages: search would return them for every term they name.
-# Material's search skips a section whose heading has this attribute, then removes the attribute.
-NOT_SEARCHED = ' data-search-exclude="true"'
+from .search import NOT_SEARCHED
 
 
 def crisis_lines(groups: list[dict[str, Any]]) -> str:
@@ -53,3 +51,6 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")
     return "\n".join(out)
+
+
+

@@ -83,6 +83,7 @@ def config_text(nav: bool = True, macros: bool = True, module: bool = True) -> s
     if not macros:
         text = re.sub(r"  - macros:\n(?:      .*\n)+", "", text)
         text = text.replace("  - macros.extension", "  # - macros.extension")
+        text = re.sub(r"hooks:\n(?:  - .*\n)+", "", text)
     return text
 
 
