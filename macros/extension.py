@@ -28,16 +28,34 @@ from .urls import page_url, source_link
 
 defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
 RAW_BLOCK = re.compile(rf"^{re.escape(adapter.RAW_OPEN)}\n(.*?)\n{re.escape(adapter.RAW_CLOSE)}$", re.M | re.S)
+ANCHOR = re.compile(r"""\sid=("[^"]*"|'[^']*')""")
+ANCHORS_MARK = "<!-- macro anchors -->"  # starts the line that lists a stashed block's ids, for MkDocs
 
 
 class RawBlockPreprocessor(Preprocessor):
-    """Stash the block macros' finished HTML whole (see `adapter.raw_block`), unparsed and unchanged."""
+    """Stash the block macros' finished HTML whole (see `adapter.raw_block`), unparsed and unchanged.
+
+    It runs before MkDocs parses each page's raw HTML for the ids that links may point to, which
+    would parse every block again. MkDocs reads the block's ids from a line of empty elements
+    instead, which `AnchorsPreprocessor` then removes.
+    """
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if adapter.RAW_OPEN not in text:
             return lines
-        return RAW_BLOCK.sub(lambda m: f"\n\n{self.md.htmlStash.store(m.group(1))}\n\n", text).split("\n")
+        return RAW_BLOCK.sub(self._stash, text).split("\n")
+
+    def _stash(self, m: re.Match[str]) -> str:
+        ids = "".join(f"<a id={q}></a>" for q in ANCHOR.findall(m.group(1)))
+        return f"\n\n{self.md.htmlStash.store(m.group(1))}\n\n" + (f"{ANCHORS_MARK}{ids}\n\n" if ids else "")
+
+
+class AnchorsPreprocessor(Preprocessor):
+    """Remove the lines of ids that `RawBlockPreprocessor` left for MkDocs' anchor checks."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [line for line in lines if not line.startswith(ANCHORS_MARK)]
 
 
 class PageTreeprocessor(Treeprocessor):
@@ -98,8 +116,10 @@ class PageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         # After attr_list (8) and abbr (7); before toc (5) and MkDocs' link rewriting (0).
         md.treeprocessors.register(PageTreeprocessor(md), "trust_guide_page", 6)
-        # After MkDocs reads the HTML's ids for its anchor checks (21); before raw HTML is parsed (20).
-        md.preprocessors.register(RawBlockPreprocessor(md), "trust_guide_raw_blocks", 20.5)
+        # Before and after MkDocs reads the raw HTML's ids for its anchor checks (21); both before
+        # Markdown parses raw HTML (20).
+        md.preprocessors.register(RawBlockPreprocessor(md), "trust_guide_raw_blocks", 21.5)
+        md.preprocessors.register(AnchorsPreprocessor(md), "trust_guide_anchors", 20.5)
 
 
 def makeExtension(**kwargs: Any) -> PageExtension:  # noqa: N802 - Python-Markdown's API

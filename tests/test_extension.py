@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from macros.adapter import RAW_CLOSE, RAW_OPEN, raw_block
 
@@ -23,3 +24,18 @@ def test_block_macro_html_comes_out_exactly_as_made_without_being_parsed() -> No
 def test_marks_that_do_not_stand_on_their_own_lines_stay_plain_comments() -> None:
     html = convert(f"- item\n\n    {raw_block('<div>x</div>')}\n")
     assert RAW_OPEN in html and RAW_CLOSE in html and "<div>x</div>" in html
+
+
+def test_mkdocs_gets_the_block_ids_for_its_anchor_checks_without_parsing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure import pages  # MkDocs reads raw HTML for ids that links may point to
+
+    fed: list[str] = []
+    feed = pages._HTMLHandler.feed
+    monkeypatch.setattr(pages._HTMLHandler, "feed", lambda self, data: fed.append(data) or feed(self, data))
+    md = markdown.Markdown(extensions=["md_in_html", "macros.extension"])
+    seen = pages._RawHTMLPreprocessor()
+    seen._register(md)
+    html = md.convert(f"Before.\n\n{raw_block(HTML)}\n\n<span id='own'>x</span>\n")
+    assert seen.present_anchor_ids == {"a", "own"}
+    assert "<label" not in fed[0]  # MkDocs read only the block's ids
+    assert HTML in html and "<a id=" not in html  # the block whole; the ids' line is gone
