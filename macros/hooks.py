@@ -15,9 +15,8 @@ from macros.search import searchable  # a hook file is loaded on its own, not as
 
 @event_priority(-100)  # after the search plugin has made its index
 def on_config(config: Any) -> None:
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    if index is None:
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if index is None:  # search switched off
         return
     add = index.add_entry_from_context
 

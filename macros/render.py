@@ -51,6 +51,3 @@ def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")
     return "\n".join(out)
-
-
-
