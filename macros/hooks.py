@@ -1,5 +1,7 @@
 """MkDocs-only hooks (`hooks:` in mkdocs.yml), for what no portable extension can reach.
 
+mkdocs-macros runs git at every build for a variable this site does not use; see `deferred.py`.
+
 Material's search parses each page's whole HTML, then drops the sections marked NOT_SEARCHED: the
 glossary's letter lists, the clinicians' directory and term pages' link lists. Handing it the page
 without them gives the same index for less work. Zensical has its own search, so it needs none of this.
@@ -10,7 +12,12 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from macros.search import searchable  # a hook file is loaded on its own, not as part of the package
+from macros.deferred import defer_git_info  # a hook file is loaded on its own, not as part of the package
+from macros.search import searchable
+
+
+def on_startup(command: str, dirty: bool) -> None:  # before any plugin's on_config
+    defer_git_info()
 
 
 @event_priority(-100)  # after the search plugin has made its index
