@@ -18,7 +18,7 @@ from . import checklists, glossary, references, render
 from . import site as core
 from .errors import ContentError
 from .qr import qr_svg
-from .urls import page_url, relative_url, source_link
+from .urls import page_url, public_url, relative_url, source_link
 
 _STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""  # no escapes: an argument is the text between its quotes
 ARGUMENT = re.compile(_STRING)
@@ -106,7 +106,7 @@ def define_env(env: Any) -> None:
     @block_macro
     def checklist(cid: str) -> str:
         c = site.checklists.get(cid) or unknown("checklist", cid)
-        return checklists.render(c, url_href, titles, text)
+        return checklists.render(c, url_href, titles, text, lambda target: public_url(STATE["site_url"], target))
 
     @block_macro
     def checklist_index() -> str:

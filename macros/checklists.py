@@ -205,13 +205,18 @@ def _attr(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[str, str]) -> str:
-    """The checklist form. `titles` maps docs-relative paths to page titles (for link text)."""
+def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[str, str], address: Href) -> str:
+    """The checklist form. `titles` maps docs-relative paths to page titles (for link text).
+
+    `address` gives a page's web address, which a printed checklist shows after "read next" and
+    help links. Links in items explain a word, like term links in text, and print without one.
+    """
     c = checklist
     cid = _attr(c.id)
 
-    def link(target: str) -> str:
-        return f'<a href="{_attr(href(target))}">{escape(titles.get(target, target))}</a>'
+    def link(target: str, printed: bool = False) -> str:
+        where = f' data-print-href="{_attr(address(target))}"' if printed else ""
+        return f'<a href="{_attr(href(target))}"{where}>{escape(titles.get(target, target))}</a>'
 
     out = [f'<form class="checklist" data-checklist="{cid}" data-scored="{str(c.scored).lower()}"'
            f' data-tally="{_attr(text["tally"])}" data-group-tally="{_attr(text["group_tally"])}"'
@@ -241,7 +246,7 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
                 nxt = ""
                 if b.next:
                     nxt = f' <span class="checklist__next">{escape(text["read_next"])} ' + \
-                        ", ".join(link(t) for t in b.next) + "</span>"
+                        ", ".join(link(t, printed=True) for t in b.next) + "</span>"
                 out.append(f'<li data-min="{b.min}" data-max="{b.max}"><strong>{escape(label)}</strong> '
                            f'<span class="checklist__reflection">{escape(b.reflection)}</span>{nxt}</li>')
             out.append("</ul></div>")
@@ -249,7 +254,7 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
             out.append("</fieldset>")
     if any(item.needs_support for item in c.items):
         out.append(f'<p class="checklist__support" data-support-note>{escape(text["support"])} '
-                   f'{link("get-help.md")}</p>')
+                   f'{link("get-help.md", printed=True)}</p>')
     out.append('<p class="checklist__status" aria-live="polite" data-status></p>')
     out.append(f'<div class="checklist__controls" data-controls hidden>'
                f'<label><input type="checkbox" data-remember> {escape(text["remember"])}</label> '

@@ -24,7 +24,7 @@ from . import adapter, glossary, references
 from .deferred import defer
 from .linker import link_tree
 from .site import REFERENCES_PAGE
-from .urls import page_url, source_link
+from .urls import public_url, source_link
 
 defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
 RAW_BLOCK = re.compile(rf"^{re.escape(adapter.RAW_OPEN)}\n(.*?)\n{re.escape(adapter.RAW_CLOSE)}$", re.M | re.S)
@@ -73,9 +73,9 @@ class PageTreeprocessor(Treeprocessor):
             return el
 
         link_tree(root, site.matcher, make_link, {own} if own else set(), [m.slug for m in site.mentions[src]])
-        self._print_addresses(root, src)
         if own:
             self._term_page(root, site, site.terms[own], src)
+        self._print_addresses(root, src)  # the term page's lists too: a printed handout can follow them
 
     def _print_addresses(self, root: ET.Element, src: str) -> None:
         """Give each link its full address, which a printed handout shows after the link text."""
@@ -90,7 +90,7 @@ class PageTreeprocessor(Treeprocessor):
             path, _, anchor = href.partition("#")
             if path.endswith(".md"):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-                a.set("data-print-href", base + page_url(target) + (f"#{anchor}" if anchor else ""))
+                a.set("data-print-href", public_url(base, target + (f"#{anchor}" if anchor else "")))
 
     def _append(self, root: ET.Element, html: str, at: int | None = None) -> None:
         """Add well-formed HTML as real elements, so the table of contents and link checks see it."""

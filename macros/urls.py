@@ -16,6 +16,12 @@ def page_url(src: str, directory: bool = True) -> str:
     return stem + "/"
 
 
+def public_url(base: str, src: str) -> str:
+    """The web address of a page (`src` may carry #anchor), as printed handouts and QR codes show it."""
+    path, _, anchor = src.partition("#")
+    return base + page_url(path) + (f"#{anchor}" if anchor else "")
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both site-relative, may carry #anchor)."""
     to_path, _, anchor = to_url.partition("#")

@@ -77,6 +77,21 @@ def test_print_is_a_clean_handout_with_address_and_qr(page, url: str) -> None:
     assert pdf.startswith(b"%PDF")
 
 
+@pytest.mark.parametrize(("url", "followed", "explained"), [
+    ("glossary/red-flags/", ".term-related a, .term-uses a", "a.term-link"),
+    ("checklists/broken-trust/", ".checklist__next a, .checklist__support a", ".checklist__more a"),
+])
+def test_printed_handouts_show_the_address_of_each_page_to_read_next(page, url: str, followed: str,
+                                                                      explained: str) -> None:
+    """Lists of pages to go on to print their addresses; links that explain a word do not, to keep text readable."""
+    page.goto(url)
+    page.emulate_media(media="print")
+    after = "els => els.map(a => getComputedStyle(a, '::after').content)"
+    printed = page.locator(f"article :is({followed})").evaluate_all(after)
+    assert printed and all(SITE_URL in content for content in printed), printed
+    assert set(page.locator(f"article {explained}").evaluate_all(after)) == {"none"}
+
+
 def test_headings_and_items_have_stable_anchors(page) -> None:
     page.goto("steps/setbacks/")
     ids = page.locator("article h2[id], article h3[id]").evaluate_all("hs => hs.map(h => h.id)")

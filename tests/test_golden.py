@@ -19,6 +19,7 @@ from macros import site as core
 from macros.checks import _ConfigLoader
 from macros.errors import Problems
 from macros.source import Doc
+from macros.urls import page_url
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -56,9 +57,10 @@ def test_term_links(case: Path, tmp_path: Path) -> None:
     body = (case / "input.md").read_text(encoding="utf-8")
     for term in opts["terms"]:
         meta = {"title": term["title"], "definition": term["definition"], "aliases": term.get("aliases", []),
-                "related": [], "references": [], "reviewed": "2026-01-01", "review_due": "2027-01-01"}
+                "related": term.get("related", []), "references": [], "reviewed": "2026-01-01",
+                "review_due": "2027-01-01"}
         own = f"glossary/{term['slug']}.md"
-        (docs / own).write_text(FM.format(yaml.safe_dump(meta)) + (body if own == src else "Text.\n"))
+        (docs / own).write_text(FM.format(yaml.safe_dump(meta)) + (body if own == src else term.get("body", "Text.\n")))
     if not (docs / src).exists():
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(page_front_matter("Page") + body, encoding="utf-8")
@@ -81,7 +83,7 @@ def test_checklists(case: Path) -> None:
     assert checklist is not None and not problems.items, [str(p) for p in problems.items]
     text = {**EXTRA["checklists"], **EXTRA["text"]}
     html = checklists.render(checklist, lambda target: "../../" + target.replace(".md", "/"),
-                             opts.get("titles", {}), text)
+                             opts.get("titles", {}), text, lambda target: "https://guide.test/" + page_url(target))
     compare(case, html + "\n")
 
 

@@ -121,7 +121,7 @@ def test_backlinks_are_exact(content: core.Site, site: Path) -> None:
         html = html_of(site, f"glossary/{slug}/")
         block = re.search(r'<ul class="term-uses">(.*?)</ul>', html)
         listed = set()
-        for href in re.findall(r'href="([^"#]*)', block.group(1) if block else ""):
+        for href in re.findall(r'\shref="([^"#]*)', block.group(1) if block else ""):
             target = posixpath.normpath(f"glossary/{slug}/{href}")
             listed.add("" if target == "." else target + "/")
         assert listed == linked[slug], slug

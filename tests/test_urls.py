@@ -1,4 +1,4 @@
-from macros.urls import page_url, relative_url, source_link
+from macros.urls import page_url, public_url, relative_url, source_link
 
 
 def test_page_url_directory_and_file_forms() -> None:
@@ -7,6 +7,12 @@ def test_page_url_directory_and_file_forms() -> None:
     assert page_url("steps/setbacks.md") == "steps/setbacks/"
     assert page_url("steps/setbacks.md", directory=False) == "steps/setbacks.html"
     assert page_url("index.md", directory=False) == "index.html"
+
+
+def test_public_url_is_the_web_address_with_any_anchor() -> None:
+    base = "https://guide.test/"
+    assert public_url(base, "index.md") == base
+    assert public_url(base, "steps/setbacks.md#plan") == base + "steps/setbacks/#plan"
 
 
 def test_relative_url_between_pages() -> None:
