@@ -106,7 +106,7 @@ def define_env(env: Any) -> None:
     @block_macro
     def checklist(cid: str) -> str:
         c = site.checklists.get(cid) or unknown("checklist", cid)
-        return checklists.render(c, url_href, titles, text, lambda target: public_url(STATE["site_url"], target))
+        return checklists.render(c, url_href, titles, text, address)
 
     @block_macro
     def checklist_index() -> str:
@@ -131,15 +131,14 @@ def define_env(env: Any) -> None:
 
     @block_macro
     def clinician_directory() -> str:
-        base = STATE["site_url"]
         pages = [site.pages[src] for src in nav_sources(conf["nav"]) if src in site.pages]
         sections = []
         for heading, pick in ((text["dir_pages"], lambda p: not p.src.startswith(("steps/", "checklists/"))),
                               (text["dir_steps"], lambda p: p.src.startswith("steps/")),
                               (text["dir_checklists"], lambda p: p.src.startswith("checklists/"))):
-            sections.append((heading, [(p.title, p.src, base + p.url) for p in pages if pick(p)]))
+            sections.append((heading, [(p.title, p.src, address(p.src)) for p in pages if pick(p)]))
         terms = sorted(site.terms.values(), key=lambda t: t.title.lower())
-        sections.append((text["dir_terms"], [(t.title, t.src, base + t.page.url) for t in terms]))
+        sections.append((text["dir_terms"], [(t.title, t.src, address(t.src)) for t in terms]))
         return render.directory(sections, url_href, qr_href, text["copy_link"], text["link_copied"], text["qr_for"])
 
     def qr_href(target_src: str) -> str:
@@ -149,6 +148,11 @@ def define_env(env: Any) -> None:
 def qr_file(src: str) -> str:
     """Where a page's QR code image is written in the built site (see `on_post_build`)."""
     return f"{QR_DIR}/{src[:-3]}.svg"
+
+
+def address(target_src: str) -> str:
+    """A page's web address, as printed pages, QR codes and the directory show it (even offline)."""
+    return public_url(STATE["site_url"], target_src)
 
 
 def nav_sources(nav: Any) -> list[str]:
@@ -198,7 +202,7 @@ def expand_simple_calls(markdown: str, macros: dict[str, Callable[..., Any]],
 
 def _qr_code(page: Any) -> tuple[str, str]:
     """A page's public address and its QR code (SVG)."""
-    url = STATE["site_url"] + page.url
+    url = address(page.src)
     return url, qr_svg(url, STATE["site"].text["qr_for"].format(title=page.title))
 
 
