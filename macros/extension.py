@@ -27,8 +27,8 @@ from .site import REFERENCES_PAGE
 from .urls import public_url, source_link
 
 defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
-RAW_BLOCK = re.compile(rf"^{re.escape(adapter.RAW_OPEN)}\n(.*?)\n{re.escape(adapter.RAW_CLOSE)}$", re.M | re.S)
-ANCHOR = re.compile(r"""\sid=("[^"]*"|'[^']*')""")
+OPEN, CLOSE = f"{adapter.RAW_OPEN}\n", f"\n{adapter.RAW_CLOSE}"  # the lines around a block macro's HTML
+ANCHOR = re.compile(r"""id=("[^"]*"|'[^']*')""")  # an attribute when after a space; a literal start is fast
 ANCHORS_MARK = "<!-- macro anchors -->"  # starts the line that lists a stashed block's ids, for MkDocs
 
 
@@ -42,13 +42,38 @@ class RawBlockPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if adapter.RAW_OPEN not in text:
+        if OPEN not in text:
             return lines
-        return RAW_BLOCK.sub(self._stash, text).split("\n")
+        out, pos = [], 0
+        for start, end in _raw_blocks(text):
+            html = text[start + len(OPEN):end]
+            ids = "".join(f"<a id={m[1]}></a>" for m in ANCHOR.finditer(html) if html[m.start() - 1].isspace())
+            out += [text[pos:start], f"\n\n{self.md.htmlStash.store(html)}\n\n"]
+            out += [f"{ANCHORS_MARK}{ids}\n\n"] if ids else []
+            pos = end + len(CLOSE)
+        out.append(text[pos:])
+        return "".join(out).split("\n")
 
-    def _stash(self, m: re.Match[str]) -> str:
-        ids = "".join(f"<a id={q}></a>" for q in ANCHOR.findall(m.group(1)))
-        return f"\n\n{self.md.htmlStash.store(m.group(1))}\n\n" + (f"{ANCHORS_MARK}{ids}\n\n" if ids else "")
+
+def _raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Where each block's opening line starts and its closing line's newline is.
+
+    Plain string search: a regex would try every position of the long block HTML. Only whole lines
+    mark a block, so marks indented inside a list stay comments.
+    """
+    blocks, start = [], text.find(OPEN)
+    while start != -1:
+        if start and text[start - 1] != "\n":
+            start = text.find(OPEN, start + 1)
+            continue
+        end = text.find(CLOSE, start + len(OPEN))
+        while end != -1 and text[end + len(CLOSE):end + len(CLOSE) + 1] not in ("", "\n"):
+            end = text.find(CLOSE, end + 1)
+        if end == -1:
+            break
+        blocks.append((start, end))
+        start = text.find(OPEN, end + len(CLOSE))
+    return blocks
 
 
 class AnchorsPreprocessor(Preprocessor):

@@ -13,9 +13,21 @@ _POSSESSIVE = re.compile(r"'s(?= |$)")  # in the space-joined, lowercased tokens
 TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
+# Plain ASCII text tokenises in two C passes: every character that is not a letter or digit becomes a
+# space (letters lowercased), then split. Text with an apostrophe or other characters takes TOKEN.
+_WORD_CHARS = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+
+
 def _norm_all(words: list[str]) -> list[str]:
     """Each word lowercased, with ’ as ' and without a possessive 's, in a few passes over one string."""
     return _POSSESSIVE.sub("", " ".join(words).lower().replace("\u2019", "'")).split(" ")
+
+
+def _norm_text(text: str) -> list[str]:
+    """`_norm_all(TOKEN.findall(text))`, without a regex for the common case (ASCII, no apostrophe)."""
+    if text.isascii() and "'" not in text:
+        return text.translate(_WORD_CHARS).split()
+    return _norm_all(TOKEN.findall(text))
 
 
 def _plurals(word: str) -> list[str]:
@@ -62,11 +74,11 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
-        words = TOKEN.findall(text)
-        norm = _norm_all(words)
+        norm = _norm_text(text)
         if self.first.isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
             return []
-        spans: list[tuple[int, int]] = []  # token positions, found only once something matches
+        words: list[str] = []  # tokens as written, and their positions, found only once something matches
+        spans: list[tuple[int, int]] = []
         out: list[Match] = []
         after = 0  # the first token not yet inside a match
         for i in [k for k, word in enumerate(norm) if word in self.first]:
@@ -77,8 +89,10 @@ class Matcher:
                 if hit is None:
                     continue
                 slug, exact = hit
-                if exact is not None and tuple(words[i:i + n]) != exact:
-                    continue
+                if exact is not None:
+                    words = words or TOKEN.findall(text)
+                    if tuple(words[i:i + n]) != exact:
+                        continue
                 spans = spans or [m.span() for m in TOKEN.finditer(text)]
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if _joined(text, start, end):

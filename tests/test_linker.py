@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from macros.linker import Matcher, link_tree, scan_source
+from macros.linker import TOKEN, Matcher, _norm_all, _norm_text, link_tree, scan_source
 
 PHRASES = {
     "window of tolerance": "window-of-tolerance",
@@ -60,6 +60,13 @@ def test_hyphenated_words(matcher: Matcher) -> None:
     # A term inside a longer hyphenated word is not a mention of it.
     assert found(matcher, "rebuilding self-trust") == [("self-trust", "self-trust")]
     assert found(matcher, "a trust-based approach") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Your Window Of Tolerance, 2 times.", "snake_case and x2y", "self-doubt | --- |", "",
+    "Don't you're it’s", "your window of tolerance's edge", "café naïve — ok", "IFS; EMDR!"])
+def test_the_quick_tokeniser_agrees_with_the_regex(text: str) -> None:
+    assert _norm_text(text) == [w for w in _norm_all(TOKEN.findall(text)) if w]
 
 
 def test_cost_per_word_does_not_depend_on_term_count() -> None:
