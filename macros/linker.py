@@ -58,7 +58,8 @@ class Matcher:
     def __init__(self, phrases: dict[str, str]):
         """`phrases` maps each alias (as written) to its term slug."""
         self.index: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = {}
-        self.first: set[str] = set()  # first words of every phrase: most words start nothing
+        # The first word of every phrase (most words start none), with the phrases' lengths, longest first.
+        self.first: dict[str, list[int]] = {}
         self.longest = 1
         for phrase, slug in phrases.items():
             words = TOKEN.findall(phrase)
@@ -69,13 +70,16 @@ class Matcher:
             forms = [norm] if exact else _variants(norm)
             for form in forms:
                 self.index.setdefault(tuple(form), (slug, exact))
-                self.first.add(form[0])
+                lengths = self.first.setdefault(form[0], [])
+                if len(form) not in lengths:
+                    lengths.append(len(form))
+                    lengths.sort(reverse=True)
             self.longest = max(self.longest, len(words))
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
         norm = _norm_text(text)
-        if self.first.isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
+        if self.first.keys().isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
             return []
         words: list[str] = []  # tokens as written, and their positions, found only once something matches
         spans: list[tuple[int, int]] = []
@@ -84,8 +88,8 @@ class Matcher:
         for i in [k for k, word in enumerate(norm) if word in self.first]:
             if i < after:
                 continue
-            for n in range(min(self.longest, len(norm) - i), 0, -1):
-                hit = self.index.get(tuple(norm[i:i + n]))
+            for n in self.first[norm[i]]:
+                hit = self.index.get(tuple(norm[i:i + n])) if i + n <= len(norm) else None
                 if hit is None:
                     continue
                 slug, exact = hit
