@@ -73,11 +73,7 @@ def define_env(env: Any) -> None:
         return current_src() or "index.md"
 
     def url_href(target_src: str) -> str:
-        """Final URL (for raw HTML, which MkDocs does not rewrite)."""
-        directory = conf["use_directory_urls"]  # read per call: the offline build turns it off
-        path, _, anchor = target_src.partition("#")
-        rel = relative_url(page_url(here(), directory), page_url(path, directory))
-        return rel + (f"#{anchor}" if anchor else "")
+        return page_href(here(), target_src)
 
     def unknown(kind: str, key: str) -> NoReturn:
         raise ValueError(f"{here()}: unknown {kind} {key!r}")  # validated at load; never expected
@@ -143,6 +139,15 @@ def define_env(env: Any) -> None:
 
     def qr_href(target_src: str) -> str:
         return relative_url(page_url(here(), conf["use_directory_urls"]), qr_file(target_src))
+
+
+def page_href(from_src: str, target_src: str) -> str:
+    """The link between two pages as the built site has it, for HTML that MkDocs does not rewrite."""
+    conf = getattr(STATE.get("env"), "conf", None) or {}
+    directory = conf.get("use_directory_urls", True)  # read per call: the offline build turns it off
+    path, _, anchor = target_src.partition("#")
+    rel = relative_url(page_url(from_src, directory), page_url(path, directory))
+    return rel + (f"#{anchor}" if anchor else "")
 
 
 def qr_file(src: str) -> str:

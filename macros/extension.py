@@ -5,8 +5,10 @@
 - every link gets the full address that a printed page shows after it;
 - the block macros' finished HTML goes to the output whole, without a second parse.
 
-It reads the current page from the macros environment (see `adapter.current_src`). Links are written
-to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
+It reads the current page from the macros environment (see `adapter.current_src`). Term links are
+written to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
+A term page's lists link only to pages the content check has found, so they go out finished, as the
+block macros' links do: MkDocs would otherwise handle some 500 links again for nothing.
 """
 from __future__ import annotations
 
@@ -100,7 +102,7 @@ class PageTreeprocessor(Treeprocessor):
         link_tree(root, site.matcher, make_link, {own} if own else set(), [m.slug for m in site.mentions[src]])
         if own:
             self._term_page(root, site, site.terms[own], src)
-        self._print_addresses(root, src)  # the term page's lists too: a printed handout can follow them
+        self._print_addresses(root, src)
 
     def _print_addresses(self, root: ET.Element, src: str) -> None:
         """Give each link its full address, which a printed handout shows after the link text."""
@@ -130,11 +132,16 @@ class PageTreeprocessor(Treeprocessor):
         self._append(root, f'<p class="term-definition"><strong>{escape(text["in_short"])}</strong> '
                            f"{escape(term.definition)}</p>", at=0)
         related = [site.terms[r] for r in site.related.get(term.slug, [])]
-        cites = [references.render_citation(site.refs[k], source_link(src, REFERENCES_PAGE))
+        cites = [references.render_citation(site.refs[k], adapter.page_href(src, REFERENCES_PAGE),
+                                            adapter.address(REFERENCES_PAGE))
                  for k in term.page.meta.get("references") or [] if k in site.refs]
-        html = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
-                                             lambda target: source_link(src, target), text)
-        self._append(root, html)
+        blocks = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
+                                               lambda target: adapter.page_href(src, target), adapter.address, text)
+        for block in blocks:
+            if block.startswith("<h2"):  # a real heading: the table of contents lists it, with a ¶ link
+                self._append(root, block)
+            else:  # finished links to pages that exist: stashed whole, with nothing for MkDocs to rewrite
+                ET.SubElement(root, "p").text = self.md.htmlStash.store(block)
 
 
 class PageExtension(Extension):

@@ -136,26 +136,32 @@ def render_index(terms: dict[str, Term], href: Href, text: dict[str, str]) -> st
 
 
 def render_term_sections(term: Term, related: list[Term], uses: list[tuple[Page, Mention]],
-                         citations: list[str], href: Href, text: dict[str, str]) -> str:
-    """The generated end of a term page: related terms, where it appears, and its sources."""
+                         citations: list[str], href: Href, address: Href, text: dict[str, str]) -> list[str]:
+    """The generated end of a term page: related terms, where it appears, and its sources.
+
+    Headings and the lists under them come as separate blocks. Each link carries the address that a
+    printed page shows (`address`); `citations` are finished links.
+    """
+    def link(target: str, label: str, title: str = "") -> str:
+        tip = f' title="{escape(title)}"' if title else ""
+        return (f'<li><a data-print-href="{escape(address(target))}" href="{escape(href(target))}"{tip}>'
+                f"{label}</a></li>")
+
     out: list[str] = []
     if related:
-        items = "".join(f'<li><a href="{escape(href(r.src))}" title="{escape(r.definition)}">'
-                        f"{escape(r.title)}</a></li>" for r in related)
-        out.append(f'<h2 id="related"{NOT_SEARCHED}>{escape(text["related_terms"])}</h2>'
-                   f'<ul class="term-related">{items}</ul>')
+        out.append(f'<h2 id="related"{NOT_SEARCHED}>{escape(text["related_terms"])}</h2>')
+        out.append('<ul class="term-related">' + "".join(link(r.src, escape(r.title), r.definition) for r in related)
+                   + "</ul>")
     out.append(f'<h2 id="where-used"{NOT_SEARCHED}>{escape(text["where_used"])}</h2>')
     if uses:
         items = ""
         for page, m in uses:
-            target = page.src + (f"#{m.anchor}" if m.anchor else "")
             section = f" \u203a {escape(m.heading)}" if m.heading else ""
-            items += f'<li><a href="{escape(href(target))}">{escape(page.title)}{section}</a></li>'
+            items += link(page.src + (f"#{m.anchor}" if m.anchor else ""), escape(page.title) + section)
         out.append(f'<ul class="term-uses">{items}</ul>')
     else:
         out.append(f"<p>{escape(text['not_used'])}</p>")
     if citations:
-        items = "".join(f"<li>{c}</li>" for c in citations)
-        out.append(f'<h2 id="sources"{NOT_SEARCHED}>{escape(text["sources"])}</h2>'
-                   f'<ul class="term-sources">{items}</ul>')
-    return "".join(out)
+        out.append(f'<h2 id="sources"{NOT_SEARCHED}>{escape(text["sources"])}</h2>')
+        out.append('<ul class="term-sources">' + "".join(f"<li>{c}</li>" for c in citations) + "</ul>")
+    return out

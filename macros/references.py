@@ -42,9 +42,10 @@ def load_references(folder: Path, problems: Problems) -> dict[str, Reference]:
     return refs
 
 
-def render_citation(ref: Reference, href: str) -> str:
-    """Inline citation, e.g. `(Porges, 2011)`, linking to its entry."""
-    return f'<a class="citation" href="{escape(href)}#{ref.key}">({escape(ref.label)})</a>'
+def render_citation(ref: Reference, href: str, address: str = "") -> str:
+    """Inline citation, e.g. `(Porges, 2011)`, linking to its entry; `address` is the page's, for print."""
+    printed = f' data-print-href="{escape(address)}#{ref.key}"' if address else ""
+    return f'<a class="citation"{printed} href="{escape(href)}#{ref.key}">({escape(ref.label)})</a>'
 
 
 def render_entry(ref: Reference, cited_on: list[tuple[str, str]], used_in: str) -> str:
