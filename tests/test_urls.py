@@ -1,4 +1,7 @@
-from macros.urls import page_url, public_url, relative_url, source_link
+import itertools
+import posixpath
+
+from macros.urls import _relpath, page_url, public_url, relative_url, source_link
 
 
 def test_page_url_directory_and_file_forms() -> None:
@@ -29,3 +32,9 @@ def test_source_link_between_markdown_files() -> None:
     assert source_link("index.md", "glossary/grounding.md") == "glossary/grounding.md"
     assert source_link("steps/setbacks.md", "glossary/grounding.md#x") == "../glossary/grounding.md#x"
     assert source_link("glossary/a.md", "glossary/b.md") == "b.md"
+
+
+def test_relative_paths_agree_with_posixpath() -> None:
+    paths = ["", "a", "a/b", "a/b/c", "b", "b/a", "a/c", "x.html", "a/x.html", "a/b/x.md"]
+    for here, there in itertools.product(paths, paths):
+        assert _relpath(here, there) == posixpath.relpath("/" + there, "/" + here), (here, there)
