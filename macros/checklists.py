@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import Problems
 from .source import Doc, read_data
@@ -19,24 +19,21 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 Href = Callable[[str], str]  # docs-relative .md path -> link from the current page
 
 
-@dataclass
-class Item:
+class Item(NamedTuple):
     id: str
     text: str
     link: str | None = None
     needs_support: bool = False
 
 
-@dataclass
-class Band:
+class Band(NamedTuple):
     min: int
     max: int
     reflection: str
-    next: list[str] = field(default_factory=list)
+    next: list[str]
 
 
-@dataclass
-class Group:
+class Group(NamedTuple):
     id: str
     title: str | None
     items: list[Item]
@@ -182,8 +179,7 @@ def load_checklist(path: Path, problems: Problems) -> Checklist | None:
         if not groups:
             problems.error(path, doc.line("groups"), "`groups` is empty", "add at least one group with items")
     else:
-        groups = [_parse_group(doc, data, "", scored, seen, links, problems)]
-        groups[0].id = cid
+        groups = [_parse_group(doc, data, "", scored, seen, links, problems)._replace(id=cid)]
     return Checklist(cid or path.stem, _text(doc, data, "title", "title", problems),
                           _text(doc, data, "intro", "intro", problems),
                           _text(doc, data, "instructions", "instructions", problems),

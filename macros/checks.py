@@ -7,7 +7,6 @@ import re
 import statistics
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -114,7 +113,7 @@ def run(root: Path, strict: bool = False, today: dt.date | None = None, tools: b
         check_spelling(root, problems)
         check_markdown_style(root, problems)
     if strict:
-        problems.items = [replace(p, warning=False) for p in problems.items]
+        problems.items = [p._replace(warning=False) for p in problems.items]
     return problems
 
 

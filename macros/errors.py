@@ -1,12 +1,11 @@
 """The one path every content problem takes: a located, fixable message."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One content mistake, printed as `path:line: what is wrong - how to fix it`."""
 
     path: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention
@@ -15,8 +15,7 @@ from .search import NOT_SEARCHED
 MAX_DEFINITION = 200
 
 
-@dataclass
-class Term:
+class Term(NamedTuple):
     slug: str
     page: Page
 

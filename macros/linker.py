@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
@@ -45,8 +45,7 @@ def _variants(words: list[str]) -> Iterable[list[str]]:
             yield words[:i] + [plural] + words[i + 1:]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     slug: str
@@ -213,8 +212,7 @@ def _explicit_term(piece: str) -> str | None:
     return found.group(1) if found else None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     slug: str
     heading: str | None  # text of the section heading, None before the first one
     anchor: str | None

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import Problems
 from .source import Doc, read_page
@@ -26,8 +26,7 @@ TERM_FIELDS = {
 REQUIRED = {"title", "reviewed", "review_due", "references"}
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     anchor: str

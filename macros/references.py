@@ -1,9 +1,9 @@
 """Works the guide cites: one YAML file each, inline citations and the reference list."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import Problems
 from .source import Doc, read_data
@@ -12,8 +12,7 @@ REQUIRED = ("cite", "authors", "year", "title")
 OPTIONAL = ("publisher", "journal", "volume", "issue", "pages", "doi", "url")
 
 
-@dataclass
-class Reference:
+class Reference(NamedTuple):
     key: str
     doc: Doc
 
