@@ -229,17 +229,20 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
     for offset, line in enumerate(body.splitlines()):
         if not line:
             continue
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or _ADMONITION.match(line) or line.lstrip().startswith("<"):
-            continue
-        h = _HEADING.match(line)
-        if h:
-            heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
-            continue
+        if line[0].isalpha() and not in_fence:  # most lines: prose, which no mark below starts with
+            text = line
+        else:
+            if _FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence or _ADMONITION.match(line) or line.lstrip().startswith("<"):
+                continue
+            h = _HEADING.match(line)
+            if h:
+                heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
+                continue
+            text = _LIST_MARK.sub("", line)
         lineno = first_line + offset
-        text = _LIST_MARK.sub("", line)
         if not _MARKUP.search(text):  # plain prose: nothing to set aside
             slugs = [m.slug for m in matcher.find(text)]
         else:
@@ -249,7 +252,7 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
                 if explicit:
                     slugs.append(explicit)
                 else:
-                    slugs += [m.slug for seg in _NOT_TEXT.split(piece) for m in matcher.find(seg)]
+                    slugs += [m.slug for seg in _NOT_TEXT.split(piece) if seg for m in matcher.find(seg)]
         for slug in slugs:
             if slug not in done:
                 done.add(slug)
