@@ -49,7 +49,8 @@ class RawBlockPreprocessor(Preprocessor):
         out, pos = [], 0
         for start, end in _raw_blocks(text):
             html = text[start + len(OPEN):end]
-            ids = "".join(f"<a id={m[1]}></a>" for m in ANCHOR.finditer(html) if html[m.start() - 1].isspace())
+            ids = "".join(f"<a id={m[1]}></a>" for m in ANCHOR.finditer(html)
+                          if html[m.start() - 1:m.start()].isspace())
             out += [text[pos:start], f"\n\n{self.md.htmlStash.store(html)}\n\n"]
             out += [f"{ANCHORS_MARK}{ids}\n\n"] if ids else []
             pos = end + len(CLOSE)
