@@ -39,33 +39,38 @@ class Doc:
         return self.lines.get(key, default)
 
 
-def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
-    """Map each key of a mapping (and `key.index.subkey` paths) to its 1-based line."""
-    out: dict[str, int] = {}
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
 
-    def walk(n: yaml.Node, prefix: str) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                name = f"{prefix}{k.value}"
-                out[name] = k.start_mark.line + 1 + offset
-                walk(v, name + ".")
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                name = f"{prefix}{i}"
-                out[name] = item.start_mark.line + 1 + offset
-                walk(item, name + ".")
 
-    if node is not None:
-        walk(node, "")
-    return out
+def _build(loader: yaml.BaseLoader, node: yaml.Node, prefix: str, lines: dict[str, int], offset: int) -> Any:
+    """The node's data, noting the 1-based line of each key and item (`key.index.subkey`) on the way.
+
+    Text, lists and mappings with text keys, most of any front matter, are built here in the same
+    walk. The loader builds the rest (numbers, true/false, merge keys) exactly as it otherwise would.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            lines[f"{prefix}{i}"] = item.start_mark.line + 1 + offset
+            items.append(_build(loader, item, f"{prefix}{i}.", lines, offset))
+        return items if node.tag == _SEQ else loader.construct_object(node, deep=True)
+    data = {}
+    for key, value in node.value:
+        lines[f"{prefix}{key.value}"] = key.start_mark.line + 1 + offset
+        data[key.value] = _build(loader, value, f"{prefix}{key.value}.", lines, offset)
+    plain = node.tag == _MAP and all(key.tag == _STR for key, _ in node.value)
+    return data if plain else loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tuple[dict, dict[str, int]] | None:
     """Parse a YAML mapping; report a located problem and return None when it is broken."""
     loader = _Loader(text)
+    lines: dict[str, int] = {}
     try:
         node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the data
-        data = loader.construct_document(node) if node is not None else None
+        data = _build(loader, node, "", lines, offset) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
@@ -81,7 +86,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tu
         problems.error(path, 1 + offset, "the data is not a list of `key: value` lines",
                        "start each line with a field name, like `title: ...`")
         return None
-    return data, _key_lines(node, offset)
+    return data, lines
 
 
 def read_data(path: Path, problems: Problems) -> Doc | None:
