@@ -120,27 +120,23 @@ class PageTreeprocessor(Treeprocessor):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
                 a.set("data-print-href", public_url(base, target + (f"#{anchor}" if anchor else "")))
 
-    def _append(self, root: ET.Element, html: str, at: int | None = None) -> None:
-        """Add well-formed HTML as real elements, so the table of contents and link checks see it."""
-        for k, el in enumerate(ET.fromstring(f"<div>{html}</div>")):
-            if at is None:
-                root.append(el)
-            else:
-                root.insert(at + k, el)
-
     def _term_page(self, root: ET.Element, site: Any, term: glossary.Term, src: str) -> None:
         text = site.text
-        self._append(root, f'<p class="term-definition"><strong>{escape(text["in_short"])}</strong> '
-                           f"{escape(term.definition)}</p>", at=0)
         related = [site.terms[r] for r in site.related.get(term.slug, [])]
         cites = [references.render_citation(site.refs[k], adapter.page_href(src, REFERENCES_PAGE),
                                             adapter.address(REFERENCES_PAGE))
                  for k in term.page.meta.get("references") or [] if k in site.refs]
         blocks = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
                                                lambda target: adapter.page_href(src, target), adapter.address, text)
+        # The definition and the headings become real elements, so the table of contents lists the
+        # headings, with a ¶ link. One parse for all of them: each parse sets up a parser.
+        definition = (f'<p class="term-definition"><strong>{escape(text["in_short"])}</strong> '
+                      f"{escape(term.definition)}</p>")
+        elements = iter(ET.fromstring(f"<div>{definition}{''.join(b for b in blocks if b.startswith('<h2'))}</div>"))
+        root.insert(0, next(elements))
         for block in blocks:
-            if block.startswith("<h2"):  # a real heading: the table of contents lists it, with a ¶ link
-                self._append(root, block)
+            if block.startswith("<h2"):
+                root.append(next(elements))
             else:  # finished links to pages that exist: stashed whole, with nothing for MkDocs to rewrite
                 ET.SubElement(root, "p").text = self.md.htmlStash.store(block)
 
