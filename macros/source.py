@@ -56,11 +56,13 @@ def _build(loader: yaml.BaseLoader, node: yaml.Node, prefix: str, lines: dict[st
             lines[f"{prefix}{i}"] = item.start_mark.line + 1 + offset
             items.append(_build(loader, item, f"{prefix}{i}.", lines, offset))
         return items if node.tag == _SEQ else loader.construct_object(node, deep=True)
+    plain = node.tag == _MAP and all(isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value)
     data = {}
     for key, value in node.value:
         lines[f"{prefix}{key.value}"] = key.start_mark.line + 1 + offset
-        data[key.value] = _build(loader, value, f"{prefix}{key.value}.", lines, offset)
-    plain = node.tag == _MAP and all(key.tag == _STR for key, _ in node.value)
+        item = _build(loader, value, f"{prefix}{key.value}.", lines, offset)
+        if plain:
+            data[key.value] = item
     return data if plain else loader.construct_object(node, deep=True)
 
 

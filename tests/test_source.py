@@ -29,7 +29,8 @@ def test_lines_of_keys_and_items() -> None:
     assert parsed[1] == {"title": 2, "items": 3, "items.0": 4, "items.0.id": 4, "items.1": 5, "items.1.id": 5}
 
 
-def test_a_tag_it_does_not_know_is_reported() -> None:
+@pytest.mark.parametrize("text", ["a: !python/name:os.system x\n", "? [a, b]\n: a list as a key\n"])
+def test_what_the_safe_loader_refuses_is_reported(text: str) -> None:
     problems = Problems()
-    assert parse_yaml("a: !python/name:os.system x\n", Path("x.yml"), problems) is None
+    assert parse_yaml(text, Path("x.yml"), problems) is None
     assert "does not parse" in str(problems.items[0])
