@@ -26,7 +26,7 @@ from . import adapter, glossary, references
 from .deferred import defer
 from .linker import link_tree
 from .site import REFERENCES_PAGE
-from .urls import public_url, source_link
+from .urls import source_link
 
 defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
 OPEN, CLOSE = f"{adapter.RAW_OPEN}\n", f"\n{adapter.RAW_CLOSE}"  # the lines around a block macro's HTML
@@ -107,7 +107,6 @@ class PageTreeprocessor(Treeprocessor):
 
     def _print_addresses(self, root: ET.Element, src: str) -> None:
         """Give each link its full address, which a printed handout shows after the link text."""
-        base = adapter.STATE.get("site_url", "")
         for a in root.iter("a"):
             href = a.get("href", "")
             if "term-link" in (a.get("class") or "") or href.startswith(("#", "mailto:", "tel:")):
@@ -115,10 +114,10 @@ class PageTreeprocessor(Treeprocessor):
             if href.startswith(("http://", "https://")):
                 a.set("data-print-href", href)
                 continue
-            path, _, anchor = href.partition("#")
+            path = href.partition("#")[0]
             if path.endswith(".md"):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-                a.set("data-print-href", public_url(base, target + (f"#{anchor}" if anchor else "")))
+                a.set("data-print-href", adapter.address(target + href[len(path):]))  # with any #anchor
 
     def _term_page(self, root: ET.Element, site: Any, term: glossary.Term, src: str) -> None:
         text = site.text
@@ -126,7 +125,7 @@ class PageTreeprocessor(Treeprocessor):
         cites = [references.render_citation(site.refs[k], adapter.page_href(src, REFERENCES_PAGE),
                                             adapter.address(REFERENCES_PAGE))
                  for k in term.page.meta.get("references") or [] if k in site.refs]
-        blocks = glossary.render_term_sections(term, related, site.backlinks.get(term.slug, []), cites,
+        blocks = glossary.render_term_sections(related, site.backlinks.get(term.slug, []), cites,
                                                lambda target: adapter.page_href(src, target), adapter.address, text)
         # The definition and the headings become real elements, so the table of contents lists the
         # headings, with a ¶ link. One parse for all of them: each parse sets up a parser.

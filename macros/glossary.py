@@ -134,7 +134,7 @@ def render_index(terms: dict[str, Term], href: Href, text: dict[str, str]) -> st
     return "\n".join(out)
 
 
-def render_term_sections(term: Term, related: list[Term], uses: list[tuple[Page, Mention]],
+def render_term_sections(related: list[Term], uses: list[tuple[Page, Mention]],
                          citations: list[str], href: Href, address: Href, text: dict[str, str]) -> list[str]:
     """The generated end of a term page: related terms, where it appears, and its sources.
 

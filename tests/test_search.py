@@ -35,7 +35,7 @@ def generated() -> dict[str, str]:
     cites = [references.render_citation(site.refs[k], "../references.md") for k in term.page.meta["references"]]
     text = site.text
     return {
-        "term page": "".join(glossary.render_term_sections(term, related, site.backlinks["grounding"], cites,
+        "term page": "".join(glossary.render_term_sections(related, site.backlinks["grounding"], cites,
                                                            str, str, text)),
         "glossary": glossary.render_index(site.terms, str, text),
         "directory": render.directory([("Pages", [("Home", "index.md", "https://x/")]),
