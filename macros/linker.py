@@ -192,10 +192,12 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$")
 _EXPLICIT = re.compile(r"""\{\{\s*term\(\s*['"]([\w-]+)['"]""")
 # Spans the page tree keeps out of plain text: macros, code, links, images, HTML, attribute lists.
+# Every alternative starts with a literal character, so `re` skips ahead to those characters instead of
+# trying the whole pattern at each position: `!?\[` is written as two alternatives, `[*_|]{1,3}` as three.
 _NOT_TEXT = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>|\{[:#.][^}]*\}"
-    r"|[*_|]{1,3}")
-_PIECES = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
+    r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>"
+    r"|\{[:#.][^}]*\}|\*[*_|]{0,2}|_[*_|]{0,2}|\|[*_|]{0,2}")
+_PIECES = re.compile(r"(\{\{.*?\}\}|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
 _MARKUP = re.compile(r"[{`\[<*_|]")  # what the patterns above look for; most prose has none
 _ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")

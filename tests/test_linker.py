@@ -1,12 +1,14 @@
 """The term matcher and the page-tree linker: word boundaries, case, plurals, aliases, skipped places."""
 from __future__ import annotations
 
+import random
+import re
 import xml.etree.ElementTree as ET
 
 import markdown
 import pytest
 
-from macros.linker import TOKEN, Matcher, _norm_all, _norm_text, link_tree, scan_source
+from macros.linker import _NOT_TEXT, _PIECES, TOKEN, Matcher, _norm_all, _norm_text, link_tree, scan_source
 
 PHRASES = {
     "window of tolerance": "window-of-tolerance",
@@ -67,6 +69,19 @@ def test_hyphenated_words(matcher: Matcher) -> None:
     "Don't you're it’s", "your window of tolerance's edge", "café naïve — ok", "IFS; EMDR!"])
 def test_the_quick_tokeniser_agrees_with_the_regex(text: str) -> None:
     assert _norm_text(text) == [w for w in _norm_all(TOKEN.findall(text)) if w]
+
+
+def test_the_source_patterns_split_like_their_plain_forms() -> None:
+    """`_NOT_TEXT` and `_PIECES` are spelled for speed; they must split text as these readable forms do."""
+    not_text = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!?\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>"
+                          r"|\{[:#.][^}]*\}|[*_|]{1,3}")
+    pieces = re.compile(r"(\{\{.*?\}\}|!?\[[^\]]*\]\([^)]*\))")
+    rnd = random.Random(9)
+    texts = ["".join(rnd.choice("ab !*_|[]()`{}%<>:#.^") for _ in range(rnd.randint(0, 16))) for _ in range(20000)]
+    texts += ["**Trust** and _a_ ![x](i.png) [y](p.md) `c` <b> {: .x } {{ term('t') }} |*_ *** [^1]"]
+    for text in texts:
+        assert _NOT_TEXT.split(text) == not_text.split(text), text
+        assert _PIECES.split(text) == pieces.split(text), text
 
 
 def test_cost_per_word_does_not_depend_on_term_count() -> None:
