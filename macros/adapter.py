@@ -23,7 +23,7 @@ from .urls import page_url, public_url, relative_url, source_link
 _STRING = r"""(?:"[^"\\\n]*"|'[^'\\\n]*')"""  # no escapes: an argument is the text between its quotes
 ARGUMENT = re.compile(_STRING)
 SIMPLE_CALL = re.compile(rf"\{{\{{\s*([A-Za-z_]\w*)\(\s*((?:{_STRING}\s*,\s*)*(?:{_STRING}\s*)?)\)\s*\}}\}}")
-# Block macros mark their finished HTML so that the Markdown extension can stash it whole: Markdown
+# Block macros mark their finished HTML so that the Markdown extension can set it aside whole: Markdown
 # would otherwise parse it tag by tag again only to pass it through. Without the extension the marks
 # are plain HTML comments.
 RAW_OPEN, RAW_CLOSE = "<!-- macro html -->", "<!-- /macro html -->"

@@ -3,7 +3,7 @@
 - the first mention of each glossary term becomes a link with the definition as its tooltip;
 - a term page gets its definition at the top and related terms, backlinks and sources at the end;
 - every link gets the full address that a printed page shows after it;
-- the block macros' finished HTML goes to the output whole, without a second parse.
+- the block macros' finished HTML goes to the output whole, without a second parse or scan.
 
 It reads the current page from the macros environment (see `adapter.current_src`). Term links are
 written to the `.md` source files, so MkDocs checks and rewrites them like links that editors write.
@@ -19,6 +19,7 @@ from html import escape
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -31,18 +32,51 @@ from .urls import source_link
 defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this extension; see deferred.py
 OPEN, CLOSE = f"{adapter.RAW_OPEN}\n", f"\n{adapter.RAW_CLOSE}"  # the lines around a block macro's HTML
 ANCHOR = re.compile(r"""id=("[^"]*"|'[^']*')""")  # an attribute when after a space; a literal start is fast
-ANCHORS_MARK = "<!-- macro anchors -->"  # starts the line that lists a stashed block's ids, for MkDocs
+ANCHORS_MARK = "<!-- macro anchors -->"  # starts the line that lists a block's ids, for MkDocs
+PLACEHOLDER = "\x02qzxblock{}\x03"  # one word, like Markdown's own placeholders, so no term or abbreviation matches
+
+
+class FinishedHtml(list[str]):
+    """A page's finished HTML blocks, kept out of Markdown until its last step, like Markdown's stash.
+
+    Markdown's stash would scan every block again for placeholders, which finished HTML never holds.
+    """
+
+    def store(self, html: str) -> str:
+        """Keep `html`; return the placeholder to put where it goes, as a paragraph of its own."""
+        self.append(html)
+        return PLACEHOLDER.format(len(self) - 1)
+
+
+class FinishedHtmlPostprocessor(Postprocessor):
+    """Put each finished block back, in place of the paragraph that holds its placeholder."""
+
+    def __init__(self, md: Markdown, blocks: FinishedHtml):
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, text: str) -> str:
+        for i, html in enumerate(self.blocks):
+            placeholder = PLACEHOLDER.format(i)
+            paragraph = f"<p>{placeholder}</p>"
+            text = text.replace(paragraph if paragraph in text else placeholder, html, 1)
+        return text
 
 
 class RawBlockPreprocessor(Preprocessor):
-    """Stash the block macros' finished HTML whole (see `adapter.raw_block`), unparsed and unchanged.
+    """Set the block macros' finished HTML aside whole (see `adapter.raw_block`), unparsed and unchanged.
 
     It runs before MkDocs parses each page's raw HTML for the ids that links may point to, which
     would parse every block again. MkDocs reads the block's ids from a line of empty elements
     instead, which `AnchorsPreprocessor` then removes.
     """
 
+    def __init__(self, md: Markdown, blocks: FinishedHtml):
+        super().__init__(md)
+        self.blocks = blocks
+
     def run(self, lines: list[str]) -> list[str]:
+        self.blocks.clear()  # the first step of each page
         text = "\n".join(lines)
         if OPEN not in text:
             return lines
@@ -51,7 +85,7 @@ class RawBlockPreprocessor(Preprocessor):
             html = text[start + len(OPEN):end]
             ids = "".join(f"<a id={m[1]}></a>" for m in ANCHOR.finditer(html)
                           if html[m.start() - 1:m.start()].isspace())
-            out += [text[pos:start], f"\n\n{self.md.htmlStash.store(html)}\n\n"]
+            out += [text[pos:start], f"\n\n{self.blocks.store(html)}\n\n"]
             out += [f"{ANCHORS_MARK}{ids}\n\n"] if ids else []
             pos = end + len(CLOSE)
         out.append(text[pos:])
@@ -87,6 +121,10 @@ class AnchorsPreprocessor(Preprocessor):
 
 
 class PageTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, blocks: FinishedHtml):
+        super().__init__(md)
+        self.blocks = blocks
+
     def run(self, root: ET.Element) -> None:
         site, src = adapter.STATE.get("site"), adapter.current_src()
         if site is None or src is None or src not in site.pages:
@@ -136,18 +174,22 @@ class PageTreeprocessor(Treeprocessor):
         for block in blocks:
             if block.startswith("<h2"):
                 root.append(next(elements))
-            else:  # finished links to pages that exist: stashed whole, with nothing for MkDocs to rewrite
-                ET.SubElement(root, "p").text = self.md.htmlStash.store(block)
+            else:  # finished links to pages that exist: set aside whole, with nothing for MkDocs to rewrite
+                ET.SubElement(root, "p").text = self.blocks.store(block)
 
 
 class PageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        blocks = FinishedHtml()
         # After attr_list (8) and abbr (7); before toc (5) and MkDocs' link rewriting (0).
-        md.treeprocessors.register(PageTreeprocessor(md), "trust_guide_page", 6)
+        md.treeprocessors.register(PageTreeprocessor(md, blocks), "trust_guide_page", 6)
         # Before and after MkDocs reads the raw HTML's ids for its anchor checks (21); both before
         # Markdown parses raw HTML (20).
-        md.preprocessors.register(RawBlockPreprocessor(md), "trust_guide_raw_blocks", 21.5)
+        md.preprocessors.register(RawBlockPreprocessor(md, blocks), "trust_guide_raw_blocks", 21.5)
         md.preprocessors.register(AnchorsPreprocessor(md), "trust_guide_anchors", 20.5)
+        # After Markdown puts its own raw HTML back (30), so it does not scan the blocks; before it
+        # restores `&` (20), which the blocks already hold as they should be.
+        md.postprocessors.register(FinishedHtmlPostprocessor(md, blocks), "trust_guide_blocks", 25)
 
 
 def makeExtension(**kwargs: Any) -> PageExtension:  # noqa: N802 - Python-Markdown's API

@@ -39,3 +39,11 @@ def test_mkdocs_gets_the_block_ids_for_its_anchor_checks_without_parsing_it(monk
     assert seen.present_anchor_ids == {"a", "own"}
     assert "<label" not in fed[0]  # MkDocs read only the block's ids
     assert HTML in html and "<a id=" not in html  # the block whole; the ids' line is gone
+
+
+def test_blocks_inside_markdown_html_and_next_to_inline_html_each_come_back_once() -> None:
+    md = markdown.Markdown(extensions=["md_in_html", "macros.extension"])
+    text = (f"A <b>x</b> &amp; y.\n\n<div markdown=\"1\">\n\n{raw_block('<form>1 &lt; 2</form>')}\n\n</div>\n\n"
+            f"{raw_block('<p>two</p>')}\n")
+    assert md.convert(text) == "<p>A <b>x</b> &amp; y.</p>\n<div>\n<form>1 &lt; 2</form>\n</div>\n<p>two</p>"
+    assert md.convert(raw_block("<i>next page</i>")) == "<i>next page</i>"  # the same converter, a fresh page
