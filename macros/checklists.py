@@ -40,7 +40,7 @@ class Group(NamedTuple):
     bands: list[Band]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
 class Checklist:
     id: str
     title: str

@@ -33,7 +33,7 @@ class Heading(NamedTuple):
     line: int
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
 class Page:
     """A Markdown page of the guide."""
 

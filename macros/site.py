@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ TEXT_KEYS = {
 }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
 class Site:
     docs: Path
     extra: dict[str, Any]
@@ -40,7 +41,7 @@ class Site:
     related: dict[str, list[str]] = field(default_factory=dict)
     backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def text(self) -> dict[str, str]:
         """Interface words (labels, buttons), from mkdocs.yml `extra.text` and `extra.checklists`."""
         return {**self.extra.get("checklists", {}), **self.extra.get("text", {})}

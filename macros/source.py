@@ -24,7 +24,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
 class Doc:
     """A parsed file: its data, the line of each top-level key, and any Markdown body."""
 
