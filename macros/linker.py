@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from .pages import FENCE, HEADING  # the page syntax that the heading check reads too
+
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 SKIP_CLASSES = {"admonition-title", "headerlink"}
@@ -188,8 +190,6 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
 
 # --- the same rules on Markdown source, for backlinks ---------------------------------------------
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$")
 _EXPLICIT = re.compile(r"""\{\{\s*term\(\s*['"]([\w-]+)['"]""")
 # Spans the page tree keeps out of plain text: macros, code, links, images, HTML, attribute lists.
 # Every alternative starts with a literal character, so `re` skips ahead to those characters instead of
@@ -234,14 +234,14 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
         if line[0].isalpha() and not in_fence:  # most lines: prose, which no mark below starts with
             text = line
         else:
-            if _FENCE.match(line):
+            if FENCE.match(line):
                 in_fence = not in_fence
                 continue
             if in_fence or _ADMONITION.match(line) or line.lstrip().startswith("<"):
                 continue
-            h = _HEADING.match(line)
+            h = HEADING.match(line)
             if h:
-                heading = (_NOT_TEXT.sub("", h.group(1)).strip(), h.group(2))
+                heading = (_NOT_TEXT.sub("", h.group(2)).strip(), h.group(3))
                 continue
             text = _LIST_MARK.sub("", line)
         lineno = first_line + offset

@@ -13,6 +13,7 @@ from .urls import page_url
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+MARKS = ("#", "`", "~", " ", "\t")  # the first characters that a heading or a fence can have
 THEME_KEYS = {"hide", "search", "template", "status", "icon"}
 
 PAGE_FIELDS = {
@@ -107,6 +108,8 @@ def scan_headings(page: Page, problems: Problems) -> None:
     """Collect ##/### headings; each needs a stable `{#anchor}` so that shared links keep working."""
     in_fence = False
     for offset, line in enumerate(page.doc.body.splitlines()):
+        if line[:1] not in MARKS:  # most lines: prose, lists, blank lines
+            continue
         if FENCE.match(line):
             in_fence = not in_fence
             continue

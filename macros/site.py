@@ -78,13 +78,15 @@ def _check_pages(site: Site, problems: Problems, today: dt.date) -> None:
                                f"unknown reference {key!r} in `references`",
                                "use the name of a file in docs/_data/references/ (without .yml)")
         cited.update(listed)
-        for offset, line in enumerate(doc.body.splitlines()):
-            for name in ANY_CALL.findall(line):
-                if name not in MACROS:
-                    problems.error(doc.path, doc.body_line + offset, f"unknown macro {name!r}",
-                                   f"check the spelling; the macros are: {', '.join(MACROS)}")
-            for kind, key in CALL.findall(line):
-                lineno = doc.body_line + offset
+        lineno, pos = doc.body_line, 0
+        for call in ANY_CALL.finditer(doc.body):
+            lineno, pos = lineno + doc.body.count("\n", pos, call.start()), call.start()
+            if call[1] not in MACROS:
+                problems.error(doc.path, lineno, f"unknown macro {call[1]!r}",
+                               f"check the spelling; the macros are: {', '.join(MACROS)}")
+            known = CALL.match(doc.body, pos)
+            if known:
+                kind, key = known.groups()
                 _check_call(site, page, kind, key, lineno, listed, problems)
                 if kind == "checklist":
                     site.checklist_pages.setdefault(key, src)
