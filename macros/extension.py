@@ -33,7 +33,9 @@ defer("requests")  # imported by mkdocs-macros, which MkDocs loads after this ex
 OPEN, CLOSE = f"{adapter.RAW_OPEN}\n", f"\n{adapter.RAW_CLOSE}"  # the lines around a block macro's HTML
 ANCHOR = re.compile(r"""id=("[^"]*"|'[^']*')""")  # an attribute when after a space; a literal start is fast
 ANCHORS_MARK = "<!-- macro anchors -->"  # starts the line that lists a block's ids, for MkDocs
-PLACEHOLDER = "\x02qzxblock{}\x03"  # one word, like Markdown's own placeholders, so no term or abbreviation matches
+# One word that no term or abbreviation matches, like Markdown's own placeholders, but without their
+# control characters, which Markdown removes from the text after `RawBlockPreprocessor` has run.
+PLACEHOLDER = "qzxblock{}qzx"
 
 
 class FinishedHtml(list[str]):
@@ -183,9 +185,10 @@ class PageExtension(Extension):
         blocks = FinishedHtml()
         # After attr_list (8) and abbr (7); before toc (5) and MkDocs' link rewriting (0).
         md.treeprocessors.register(PageTreeprocessor(md, blocks), "trust_guide_page", 6)
-        # Before and after MkDocs reads the raw HTML's ids for its anchor checks (21); both before
-        # Markdown parses raw HTML (20).
-        md.preprocessors.register(RawBlockPreprocessor(md, blocks), "trust_guide_raw_blocks", 21.5)
+        # First of all, so that Markdown does not normalise the blocks' whitespace (30) or look for code
+        # fences in them (25), and before MkDocs reads the raw HTML's ids for its anchor checks (21). The
+        # ids' line goes after that, and before Markdown parses raw HTML (20).
+        md.preprocessors.register(RawBlockPreprocessor(md, blocks), "trust_guide_raw_blocks", 35)
         md.preprocessors.register(AnchorsPreprocessor(md), "trust_guide_anchors", 20.5)
         # After Markdown puts its own raw HTML back (30), so it does not scan the blocks; before it
         # restores `&` (20), which the blocks already hold as they should be.
