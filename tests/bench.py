@@ -53,8 +53,9 @@ def interleaved(configs: dict[str, Path], runs: int) -> dict[str, list[float]]:
 def instructions(configs: dict[str, Path]) -> dict[str, int] | None:
     """CPU instructions of one build of each config, counted by valgrind (None without valgrind).
 
-    Unlike time, the count hardly changes from run to run, so small changes show. It leaves out waits
-    and the git commands mkdocs-macros runs, so it reads a few points below the timed overhead.
+    Unlike time, the count hardly changes from run to run, so small changes show. It leaves out the
+    kernel's work and waits for the disk: the real build also writes a QR code image for every page,
+    and on a machine where creating a file is slow the timed overhead reads a few points higher.
     """
     if shutil.which("valgrind") is None:
         return None
