@@ -61,7 +61,6 @@ class Matcher:
         self.index: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = {}
         # The first word of every phrase (most words start none), with the phrases' lengths, longest first.
         self.first: dict[str, list[int]] = {}
-        self.longest = 1
         for phrase, slug in phrases.items():
             words = TOKEN.findall(phrase)
             if not words:
@@ -75,14 +74,14 @@ class Matcher:
                 if len(form) not in lengths:
                     lengths.append(len(form))
                     lengths.sort(reverse=True)
-            self.longest = max(self.longest, len(words))
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
         norm = _norm_text(text)
         if self.first.keys().isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
             return []
-        words: list[str] = []  # tokens as written, and their positions, found only once something matches
+        words: list[str] = []  # tokens as written, found only once an acronym matches
+        tokens = TOKEN.finditer(text)  # their positions, taken only as far as the matches reach
         spans: list[tuple[int, int]] = []
         out: list[Match] = []
         after = 0  # the first token not yet inside a match
@@ -98,7 +97,7 @@ class Matcher:
                     words = words or TOKEN.findall(text)
                     if tuple(words[i:i + n]) != exact:
                         continue
-                spans = spans or [m.span() for m in TOKEN.finditer(text)]
+                spans += [next(tokens).span() for _ in range(i + n - len(spans))]
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if _joined(text, start, end):
                     continue
