@@ -71,4 +71,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site dist .cache $(VENV) .pytest_cache .ruff_cache tests/.output
+	rm -rf site dist $(VENV) .pytest_cache .ruff_cache tests/.output

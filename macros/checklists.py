@@ -3,137 +3,108 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from . import schema
 from .errors import Problems
 from .source import Doc, read_data
 
-FIELDS = {"id", "title", "intro", "instructions", "scored", "items", "bands", "groups", "disclaimer"}
-ITEM_FIELDS = {"id", "text", "link", "needs_support"}
-BAND_FIELDS = {"min", "max", "reflection", "next"}
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 Href = Callable[[str], str]  # docs-relative .md path -> link from the current page
 
 
-class Item(NamedTuple):
+@dataclass(frozen=True)
+class Item:
     id: str
     text: str
     link: str | None = None
     needs_support: bool = False
 
 
-class Band(NamedTuple):
+@dataclass(frozen=True)
+class Band:
     min: int
     max: int
     reflection: str
-    next: list[str]
+    next: tuple[str, ...] = ()
 
 
-class Group(NamedTuple):
+@dataclass(frozen=True)
+class Group:
     id: str
     title: str | None
-    items: list[Item]
-    bands: list[Band]
+    items: tuple[Item, ...]
+    bands: tuple[Band, ...]
 
 
-@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
+@dataclass(frozen=True)
 class Checklist:
     id: str
     title: str
     intro: str
     instructions: str
     scored: bool
-    groups: list[Group]
-    disclaimer: str | None
-    doc: Doc
-    links: list[tuple[str, int]] = field(default_factory=list)  # (docs path, line) of every link
+    groups: tuple[Group, ...] = field(repr=False)
+    disclaimer: str | None = field(repr=False)
+    doc: Doc = field(repr=False)
+    links: tuple[tuple[str, int], ...] = field(default=(), repr=False)  # (docs path, line) of every link
 
     @property
     def items(self) -> list[Item]:
         return [item for g in self.groups for item in g.items]
 
 
-def _text(doc: Doc, data: dict, key: str, where: str, problems: Problems) -> str:
-    """A required text field."""
-    value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        problems.error(doc.path, doc.line(where, doc.line(where.rsplit(".", 1)[0])),
-                       f"`{key}` is missing or empty", f"add `{key}:` with some text")
-        return ""
-    if not isinstance(value, (str, int, float)):
-        problems.error(doc.path, doc.line(where), f"`{key}` should be text", f"write `{key}:` followed by text")
-        return ""
-    return str(value).strip()
-
-
-def _unknown(doc: Doc, data: dict, allowed: set[str], where: str, problems: Problems) -> None:
-    for key in data.keys() - allowed:
-        problems.error(doc.path, doc.line(f"{where}{key}"), f"unknown field `{key}`",
-                       f"check the spelling; the fields are: {', '.join(sorted(allowed))}")
-
-
 def _parse_group(doc: Doc, data: dict, where: str, scored: bool, seen: dict[str, int],
                  links: list[tuple[str, int]], problems: Problems) -> Group:
+    values = schema.validate(schema.GROUP, data, doc, problems, where) if where else data
     items: list[Item] = []
-    raw_items = data.get("items")
+    raw_items = values.get("items") or []
     items_line = doc.line(f"{where}items", doc.line(where.rstrip(".") or "id"))
-    if not isinstance(raw_items, list) or not raw_items:
+    if not raw_items:
         problems.error(doc.path, items_line, "the checklist has no items",
                        "add an `items:` list with at least one `- id: ...` and `text: ...`")
-        raw_items = []
     for i, raw in enumerate(raw_items):
-        at = f"{where}items.{i}"
-        line = doc.line(at, items_line)
-        if not isinstance(raw, dict):
-            problems.error(doc.path, line, "an item is not a `- id: ... text: ...` entry",
-                           "give each item an id and a text")
-            continue
-        _unknown(doc, raw, ITEM_FIELDS, at + ".", problems)
-        item_id = _text(doc, raw, "id", at + ".id", problems)
+        at = f"{where}items.{i}."
+        line = doc.line(at.rstrip("."), items_line)
+        item = schema.validate(schema.ITEM, raw, doc, problems, at)
+        item_id = item.get("id", "")
         if item_id and not ID.fullmatch(item_id):
             problems.error(doc.path, line, f"item id {item_id!r} is not lowercase-with-hyphens",
                            "use short lowercase words joined by hyphens, like `feel-safe`")
         elif item_id in seen:
-            problems.error(doc.path, doc.line(at + ".id", line),
+            problems.error(doc.path, doc.line(at + "id", line),
                            f"item id {item_id!r} is used twice (first on line {seen[item_id]})",
                            "give every item its own id; never reuse or change an id once published")
         seen.setdefault(item_id, line)
-        link = raw.get("link")
-        if link is not None:
-            links.append((str(link), doc.line(at + ".link", line)))
-        items.append(Item(item_id, _text(doc, raw, "text", at + ".text", problems),
-                          str(link) if link else None, bool(raw.get("needs_support", False))))
+        if "link" in item:
+            links.append((item["link"], doc.line(at + "link", line)))
+        items.append(Item(item_id, item.get("text", ""), item.get("link"), item.get("needs_support", False)))
     bands: list[Band] = []
-    raw_bands = data.get("bands") or []
+    raw_bands = values.get("bands") or []
     if scored and not raw_bands:
         problems.error(doc.path, items_line, "a scored checklist has no `bands`",
                        "add `bands:` covering every count from 0 to the number of items, or set `scored: false`")
     if not scored and raw_bands:
         problems.error(doc.path, doc.line(f"{where}bands"), "`bands` on a checklist with `scored: false`",
                        "remove the bands, or set `scored: true`")
-    for i, raw in enumerate(raw_bands if isinstance(raw_bands, list) else []):
-        at = f"{where}bands.{i}"
-        if not isinstance(raw, dict):
-            problems.error(doc.path, doc.line(at), "a band is not a `- min: ... max: ...` entry", "see CONTRIBUTING.md")
-            continue
-        _unknown(doc, raw, BAND_FIELDS, at + ".", problems)
-        lo, hi = raw.get("min"), raw.get("max")
-        if not isinstance(lo, int) or not isinstance(hi, int) or lo > hi:
-            problems.error(doc.path, doc.line(at), "a band needs whole numbers `min` <= `max`",
+    for i, raw in enumerate(raw_bands):
+        at = f"{where}bands.{i}."
+        band = schema.validate(schema.BAND, raw, doc, problems, at)
+        lo, hi = band.get("min"), band.get("max")
+        if lo is None or hi is None or lo > hi:
+            problems.error(doc.path, doc.line(at.rstrip(".")), "a band needs whole numbers `min` <= `max`",
                            "write for example `min: 0` and `max: 2`")
             continue
-        nxt = raw.get("next") or []
-        for j, target in enumerate(nxt):
-            links.append((str(target), doc.line(f"{at}.next.{j}", doc.line(at))))
-        bands.append(Band(lo, hi, _text(doc, raw, "reflection", at + ".reflection", problems), [str(t) for t in nxt]))
+        nxt = band.get("next", [])
+        links += [(target, doc.line(f"{at}next.{j}", doc.line(at.rstrip(".")))) for j, target in enumerate(nxt)]
+        bands.append(Band(lo, hi, band.get("reflection", ""), tuple(nxt)))
     if scored and bands:
         _check_coverage(doc, where, bands, len(items), problems)
-    title = data.get("title") if where else None
-    return Group(str(data.get("id", "")), str(title) if title else None, items, bands)
+    return Group(values.get("id", ""), values.get("title") if where else None, tuple(items), tuple(bands))
 
 
 def _check_coverage(doc: Doc, where: str, bands: list[Band], total: int, problems: Problems) -> None:
@@ -161,29 +132,26 @@ def load_checklist(path: Path, problems: Problems) -> Checklist | None:
     doc = read_data(path, problems)
     if doc is None:
         return None
-    data = doc.data
-    _unknown(doc, data, FIELDS, "", problems)
-    cid = _text(doc, data, "id", "id", problems)
+    data = schema.validate(schema.CHECKLIST, doc.data, doc, problems)
+    cid = data.get("id", "")
     if cid and cid != path.stem:
         problems.error(path, doc.line("id"), f"id {cid!r} does not match the file name",
                        f"set `id: {path.stem}` or rename the file to {cid}.yml")
     scored = data.get("scored", True)
     links: list[tuple[str, int]] = []
     seen: dict[str, int] = {}
-    if "groups" in data:
-        if "items" in data or "bands" in data:
+    if "groups" in doc.data:
+        if "items" in doc.data or "bands" in doc.data:
             problems.error(path, doc.line("groups"), "a checklist has both `groups` and top-level `items`/`bands`",
                            "put every item and band inside a group")
         groups = [_parse_group(doc, g, f"groups.{i}.", scored, seen, links, problems)
-                  for i, g in enumerate(data["groups"] or []) if isinstance(g, dict)]
+                  for i, g in enumerate(data.get("groups", []))]
         if not groups:
             problems.error(path, doc.line("groups"), "`groups` is empty", "add at least one group with items")
     else:
-        groups = [_parse_group(doc, data, "", scored, seen, links, problems)._replace(id=cid)]
-    return Checklist(cid or path.stem, _text(doc, data, "title", "title", problems),
-                          _text(doc, data, "intro", "intro", problems),
-                          _text(doc, data, "instructions", "instructions", problems),
-                          bool(scored), groups, data.get("disclaimer"), doc, links)
+        groups = [replace(_parse_group(doc, data, "", scored, seen, links, problems), id=cid)]
+    return Checklist(cid or path.stem, data.get("title", ""), data.get("intro", ""), data.get("instructions", ""),
+                     scored, tuple(groups), data.get("disclaimer"), doc, tuple(links))
 
 
 def load_checklists(folder: Path, problems: Problems) -> dict[str, Checklist]:

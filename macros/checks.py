@@ -9,35 +9,34 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
-from . import site as core
+from . import build as core
+from .config import load_config
 from .errors import Problems
 from .readability import score
+from .syntax import ANCHOR_ATTR, IMG_WITHOUT_ALT, LINK, SCHEME
+from .urls import page_url
 
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-IMG_TAG = re.compile(r"<img\b(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.I)
 GRADE_TARGET, GRADE_LIMIT, MEDIAN_LIMIT = 8.0, 10.0, 8.0
 MIN_WORDS = 60  # shorter pages (lists of links, checklist wrappers) are not graded
 
 
 def _anchors(page: core.Page) -> set[str]:
-    return {h.anchor for h in page.headings} | set(re.findall(r"\{[^}]*#([\w-]+)", page.doc.body))
+    return {h.anchor for h in page.headings} | set(ANCHOR_ATTR.findall(page.doc.body))
 
 
-def check_links(site: core.Site, problems: Problems) -> None:
+def check_links(site: core.Build, problems: Problems) -> None:
     """Relative links and images in Markdown resolve to pages and anchors; images have alt text."""
     for src, page in site.pages.items():
         for offset, line in enumerate(page.doc.body.splitlines()):
             lineno = page.doc.body_line + offset
-            if IMG_TAG.search(line):
+            if IMG_WITHOUT_ALT.search(line):
                 problems.error(page.doc.path, lineno, "an image has no alt text",
                                'add alt="..." describing the image, or alt="" only if it is decoration')
             for bang, label, target in LINK.findall(line):
                 if bang and not label.strip():
                     problems.error(page.doc.path, lineno, "an image has no alt text",
                                    "describe the image inside the square brackets: ![what it shows](file.png)")
-                if re.match(r"[a-z][a-z0-9+.-]*:", target) or bang:
+                if SCHEME.match(target) or bang:
                     continue  # other sites (mailto:, https:) and images are not pages
                 path, _, anchor = target.partition("#")
                 dest = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
@@ -49,7 +48,7 @@ def check_links(site: core.Site, problems: Problems) -> None:
                                    f"use one of the {{#anchors}} in {dest}")
 
 
-def check_readability(site: core.Site, problems: Problems) -> dict[str, float]:
+def check_readability(site: core.Build, problems: Problems) -> dict[str, float]:
     """Flesch-Kincaid grade per page: over 8 is a warning, over 10 an error; also the median."""
     grades: dict[str, float] = {}
     for src, page in site.pages.items():
@@ -93,18 +92,19 @@ def check_markdown_style(root: Path, problems: Problems) -> None:
                            "see CONTRIBUTING.md, 'Markdown style', for how to fix it")
 
 
-def check_urls(root: Path, site: core.Site, problems: Problems) -> None:
+def check_urls(root: Path, site: core.Build, problems: Problems) -> None:
     """Every published page is listed in urls.txt (the promise to clinicians: links never break)."""
     listed = set((root / "urls.txt").read_text(encoding="utf-8").split()) if (root / "urls.txt").exists() else set()
     for page in sorted(site.pages.values(), key=lambda p: p.src):
-        if "/" + page.url not in listed:
-            problems.error(page.doc.path, 1, f"/{page.url} is not in urls.txt",
-                           f"add the line /{page.url} to urls.txt (then never remove it: add a redirect instead)")
+        url = "/" + page_url(page.src)
+        if url not in listed:
+            problems.error(page.doc.path, 1, f"{url} is not in urls.txt",
+                           f"add the line {url} to urls.txt (then never remove it: add a redirect instead)")
 
 
 def run(root: Path, strict: bool = False, today: dt.date | None = None, tools: bool = True) -> Problems:
     """Every check over the project at `root`; `strict` turns warnings (review dates, grade) into errors."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = load_config(root / "mkdocs.yml")
     site, problems = core.load(root / "docs", config.get("extra", {}), today)
     check_links(site, problems)
     check_readability(site, problems)
@@ -116,10 +116,3 @@ def run(root: Path, strict: bool = False, today: dt.date | None = None, tools: b
         problems.items = [p._replace(warning=False) for p in problems.items]
     return problems
 
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!ENV` tags only matter to MkDocs."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import build as core
 from . import checks
-from . import site as core
 from .readability import score
 
 ROOT = Path(__file__).resolve().parent.parent

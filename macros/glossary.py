@@ -4,20 +4,21 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
-from typing import NamedTuple
 
 from .errors import Problems
 from .linker import TOKEN, Matcher, Mention
 from .pages import Page
-from .search import NOT_SEARCHED
-
-MAX_DEFINITION = 200
+from .render import NOT_SEARCHED
 
 
-class Term(NamedTuple):
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: its page and the fields that the linker and the glossary use."""
+
     slug: str
-    page: Page
+    page: Page = field(repr=False)
 
     @property
     def title(self) -> str:
@@ -25,15 +26,15 @@ class Term(NamedTuple):
 
     @property
     def definition(self) -> str:
-        return str(self.page.meta.get("definition") or "").strip()
+        return self.page.meta.get("definition", "")
 
     @property
     def aliases(self) -> list[str]:
-        return [str(a) for a in self.page.meta.get("aliases") or []]
+        return self.page.meta.get("aliases", [])
 
     @property
     def related(self) -> list[str]:
-        return [str(r) for r in self.page.meta.get("related") or []]
+        return self.page.meta.get("related", [])
 
     @property
     def src(self) -> str:
@@ -53,14 +54,6 @@ def load_terms(pages: dict[str, Page], problems: Problems) -> dict[str, Term]:
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
             problems.error(doc.path, 1, f"term file name {slug!r} is not a valid slug",
                            "rename the file to lowercase words joined by hyphens, like `window-of-tolerance.md`")
-        definition = term.definition
-        if "definition" in doc.data and not definition:
-            problems.error(doc.path, doc.line("definition"), "the term has an empty definition",
-                           "write one plain sentence after `definition:`")
-        elif len(definition) > MAX_DEFINITION:
-            problems.error(doc.path, doc.line("definition"),
-                           f"the definition is {len(definition)} characters, too long for a tooltip",
-                           f"shorten it to one sentence of at most {MAX_DEFINITION} characters")
         for i, phrase in enumerate([term.title] + term.aliases):
             key = _key(phrase)
             line = doc.line("title") if i == 0 else doc.line(f"aliases.{i - 1}", doc.line("aliases"))

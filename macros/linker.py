@@ -4,32 +4,18 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
-from .pages import FENCE, HEADING  # the page syntax that the heading check reads too
+from .syntax import ADMONITION, FENCE, HEADING, LIST_MARK, MACRO_CALL, NOT_PROSE, TERM_HREF, WHOLE_PIECES
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 SKIP_CLASSES = {"admonition-title", "headerlink"}
-_POSSESSIVE = re.compile(r"'s(?= |$)")  # in the space-joined, lowercased tokens
-TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)\.md(?:#|$)")  # a hand-written link to a term page
 
 
-# Plain ASCII text tokenises in two C passes: every character that is not a letter or digit becomes a
-# space (letters lowercased), then split. Text with an apostrophe or other characters takes TOKEN.
-_WORD_CHARS = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
-
-
-def _norm_all(words: list[str]) -> list[str]:
-    """Each word lowercased, with ’ as ' and without a possessive 's, in a few passes over one string."""
-    return _POSSESSIVE.sub("", " ".join(words).lower().replace("\u2019", "'")).split(" ")
-
-
-def _norm_text(text: str) -> list[str]:
-    """`_norm_all(TOKEN.findall(text))`, without a regex for the common case (ASCII, no apostrophe)."""
-    if text.isascii() and "'" not in text:
-        return text.translate(_WORD_CHARS).split()
-    return _norm_all(TOKEN.findall(text))
+def normalise(words: list[str]) -> list[str]:
+    """Words as the index keys them: lowercased, with ’ as ' and without a possessive 's."""
+    return [word.lower().replace("\u2019", "'").removesuffix("'s") for word in words]
 
 
 def _plurals(word: str) -> list[str]:
@@ -47,7 +33,8 @@ def _variants(words: list[str]) -> Iterable[list[str]]:
             yield words[:i] + [plural] + words[i + 1:]
 
 
-class Match(NamedTuple):
+@dataclass(frozen=True)
+class Match:
     start: int
     end: int
     slug: str
@@ -66,7 +53,7 @@ class Matcher:
             if not words:
                 continue
             exact = tuple(words) if phrase.isupper() else None  # acronyms match case-sensitively
-            norm = _norm_all(words)
+            norm = normalise(words)
             forms = [norm] if exact else _variants(norm)
             for form in forms:
                 self.index.setdefault(tuple(form), (slug, exact))
@@ -77,12 +64,9 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first at each position, whole words only."""
-        norm = _norm_text(text)
-        if self.first.keys().isdisjoint(norm):  # most text mentions no term: decided without a loop in Python
-            return []
-        words: list[str] = []  # tokens as written, found only once an acronym matches
-        tokens = TOKEN.finditer(text)  # their positions, taken only as far as the matches reach
-        spans: list[tuple[int, int]] = []
+        tokens = list(TOKEN.finditer(text))
+        words = [t.group() for t in tokens]
+        norm = normalise(words)
         out: list[Match] = []
         after = 0  # the first token not yet inside a match
         for i in [k for k, word in enumerate(norm) if word in self.first]:
@@ -93,12 +77,9 @@ class Matcher:
                 if hit is None:
                     continue
                 slug, exact = hit
-                if exact is not None:
-                    words = words or TOKEN.findall(text)
-                    if tuple(words[i:i + n]) != exact:
-                        continue
-                spans += [next(tokens).span() for _ in range(i + n - len(spans))]
-                start, end = spans[i][0], spans[i + n - 1][1]
+                if exact is not None and tuple(words[i:i + n]) != exact:
+                    continue
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
                 if _joined(text, start, end):
                     continue
                 out.append(Match(start, end, slug))
@@ -189,31 +170,21 @@ def link_tree(root: ET.Element, matcher: Matcher, make_link: MakeLink,
 
 # --- the same rules on Markdown source, for backlinks ---------------------------------------------
 
-_EXPLICIT = re.compile(r"""\{\{\s*term\(\s*['"]([\w-]+)['"]""")
-# Spans the page tree keeps out of plain text: macros, code, links, images, HTML, attribute lists.
-# Every alternative starts with a literal character, so `re` skips ahead to those characters instead of
-# trying the whole pattern at each position: `!?\[` is written as two alternatives, `[*_|]{1,3}` as three.
-_NOT_TEXT = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|\[\^[^\]]*\]|<[^>]*>"
-    r"|\{[:#.][^}]*\}|\*[*_|]{0,2}|_[*_|]{0,2}|\|[*_|]{0,2}")
-_PIECES = re.compile(r"(\{\{.*?\}\}|!\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\([^)]*\))")  # macros and links, kept whole
-_MARKUP = re.compile(r"[{`\[<*_|]")  # what the patterns above look for; most prose has none
-_ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)")
-_LIST_MARK = re.compile(r"^[ \t]*(?:[-+]|\d+\.)[ \t]+")
-
-
 def _explicit_term(piece: str) -> str | None:
     """The term that a `{{ term('x') }}` call or a link to `glossary/x.md` names, as the tree sees it."""
     if piece.startswith("{{"):
-        found = _EXPLICIT.search(piece)
-    elif piece.startswith("[") and "](" in piece:
+        call = MACRO_CALL.match(piece)
+        return call.group(3) if call and call.group(1) == "term" else None
+    if piece.startswith("[") and "](" in piece:
         found = TERM_HREF.search(piece.split("](", 1)[1][:-1].split(" ")[0])  # the target, without a title
-    else:
-        return None
-    return found.group(1) if found else None
+        return found.group(1) if found else None
+    return None
 
 
-class Mention(NamedTuple):
+@dataclass(frozen=True)
+class Mention:
+    """Where a page first mentions a term."""
+
     slug: str
     heading: str | None  # text of the section heading, None before the first one
     anchor: str | None
@@ -230,30 +201,24 @@ def scan_source(body: str, matcher: Matcher, first_line: int = 1,
     for offset, line in enumerate(body.splitlines()):
         if not line:
             continue
-        if line[0].isalpha() and not in_fence:  # most lines: prose, which no mark below starts with
-            text = line
-        else:
-            if FENCE.match(line):
-                in_fence = not in_fence
-                continue
-            if in_fence or _ADMONITION.match(line) or line.lstrip().startswith("<"):
-                continue
-            h = HEADING.match(line)
-            if h:
-                heading = (_NOT_TEXT.sub("", h.group(2)).strip(), h.group(3))
-                continue
-            text = _LIST_MARK.sub("", line)
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or ADMONITION.match(line) or line.lstrip().startswith("<"):
+            continue
+        h = HEADING.match(line)
+        if h:
+            heading = (NOT_PROSE.sub("", h.group(2)).strip(), h.group(3))
+            continue
+        text = LIST_MARK.sub("", line)
         lineno = first_line + offset
-        if not _MARKUP.search(text):  # plain prose: nothing to set aside
-            slugs = [m.slug for m in matcher.find(text)]
-        else:
-            slugs = []
-            for piece in _PIECES.split(text):
-                explicit = _explicit_term(piece)
-                if explicit:
-                    slugs.append(explicit)
-                else:
-                    slugs += [m.slug for seg in _NOT_TEXT.split(piece) if seg for m in matcher.find(seg)]
+        slugs = []
+        for piece in WHOLE_PIECES.split(text):
+            explicit = _explicit_term(piece)
+            if explicit:
+                slugs.append(explicit)
+            else:
+                slugs += [m.slug for seg in NOT_PROSE.split(piece) if seg for m in matcher.find(seg)]
         for slug in slugs:
             if slug not in done:
                 done.add(slug)

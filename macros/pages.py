@@ -1,114 +1,67 @@
-"""Content pages: front matter schema, headings and stable anchors."""
+"""Content pages: front matter checked against its schema, headings and their stable anchors."""
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any
 
+from . import schema
 from .errors import Problems
 from .source import Doc, read_page
-from .urls import page_url
-
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(?:\{[^}]*#([\w-]+)[^}]*\})?[ \t]*$")
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
-MARKS = ("#", "`", "~", " ", "\t")  # the first characters that a heading or a fence can have
-THEME_KEYS = {"hide", "search", "template", "status", "icon"}
-
-PAGE_FIELDS = {
-    "title": str, "description": str, "reviewed": "date", "review_due": "date",
-    "references": list, "content_note": str,
-}
-TERM_FIELDS = {
-    "title": str, "definition": str, "aliases": list, "related": list,
-    "references": list, "reviewed": "date", "review_due": "date", "content_note": str,
-}
-REQUIRED = {"title", "reviewed", "review_due", "references"}
+from .syntax import BLOCK_MARKS, FENCE, HEADING
 
 
-class Heading(NamedTuple):
+@dataclass(frozen=True)
+class Heading:
     level: int
     text: str
     anchor: str
     line: int
 
 
-@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
+@dataclass(frozen=True)
 class Page:
     """A Markdown page of the guide."""
 
     src: str  # path relative to docs/, posix
-    doc: Doc
-    headings: list[Heading] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return page_url(self.src)
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        return self.doc.data
+    doc: Doc = field(repr=False)
+    meta: dict[str, Any] = field(repr=False)  # the front matter fields that passed the schema, typed
+    headings: tuple[Heading, ...] = field(default=(), repr=False)
 
     @property
     def title(self) -> str:
-        return str(self.meta.get("title", ""))
-
-    @property
-    def is_term(self) -> bool:
-        return self.src.startswith("glossary/") and self.src != "glossary/index.md"
+        return self.meta.get("title", "")
 
     @property
     def term_slug(self) -> str | None:
         """`glossary/grounding.md` -> `grounding`; None for other pages."""
-        return PurePosixPath(self.src).stem if self.is_term else None
-
-
-def parse_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
+        if self.src.startswith("glossary/") and self.src != "glossary/index.md":
+            return PurePosixPath(self.src).stem
         return None
 
 
-def check_front_matter(page: Page, problems: Problems) -> None:
+def is_term_page(src: str) -> bool:
+    return src.startswith("glossary/") and src != "glossary/index.md"
+
+
+def check_front_matter(src: str, doc: Doc, problems: Problems) -> dict[str, Any]:
     """Required fields, their types, real dates, and no unknown (misspelt) fields."""
-    if not page.doc.valid:
-        return
-    schema = TERM_FIELDS if page.is_term else PAGE_FIELDS
-    required = REQUIRED | ({"definition"} if page.is_term else {"description"})
-    doc, path = page.doc, page.doc.path
-    for key in sorted(required - doc.data.keys()):
-        problems.error(path, 1, f"front matter has no `{key}`",
-                       f"add a `{key}:` line between the `---` lines (see CONTRIBUTING.md)")
-    for key, value in doc.data.items():
-        line = doc.line(key)
-        kind = schema.get(key)
-        if kind is None:
-            if key not in THEME_KEYS:
-                allowed = ", ".join(schema)
-                problems.error(path, line, f"unknown front matter field `{key}`",
-                               f"check the spelling; the fields are: {allowed}")
-        elif kind == "date":
-            if parse_date(value) is None:
-                problems.error(path, line, f"`{key}` is not a real date ({value!r})",
-                               "write it as YYYY-MM-DD, for example 2027-01-31")
-        elif not isinstance(value, kind) or (kind is str and not value.strip()):
-            shape = "a list like [a, b]" if kind is list else "some text"
-            problems.error(path, line, f"`{key}` should be {shape}", f"write `{key}:` followed by {shape}")
-    reviewed, due = parse_date(doc.data.get("reviewed")), parse_date(doc.data.get("review_due"))
+    if not doc.valid:
+        return {}
+    meta = schema.validate(schema.TERM if is_term_page(src) else schema.PAGE, doc.data, doc, problems)
+    reviewed, due = meta.get("reviewed"), meta.get("review_due")
     if reviewed and due and due <= reviewed:
-        problems.error(path, doc.line("review_due"), "`review_due` is not after `reviewed`",
+        problems.error(doc.path, doc.line("review_due"), "`review_due` is not after `reviewed`",
                        "set the next review to a later date, usually a year after `reviewed`")
+    return meta
 
 
-def scan_headings(page: Page, problems: Problems) -> None:
-    """Collect ##/### headings; each needs a stable `{#anchor}` so that shared links keep working."""
+def scan_headings(doc: Doc, problems: Problems) -> tuple[Heading, ...]:
+    """The ##/### headings; each needs a stable `{#anchor}` so that shared links keep working."""
+    headings: list[Heading] = []
     in_fence = False
-    for offset, line in enumerate(page.doc.body.splitlines()):
-        if line[:1] not in MARKS:  # most lines: prose, lists, blank lines
+    for offset, line in enumerate(doc.body.splitlines()):
+        if line[:1] not in BLOCK_MARKS:  # most lines: prose, lists, blank lines
             continue
         if FENCE.match(line):
             in_fence = not in_fence
@@ -117,15 +70,16 @@ def scan_headings(page: Page, problems: Problems) -> None:
         if not match:
             continue
         level, text, anchor = len(match.group(1)), match.group(2), match.group(3)
-        lineno = page.doc.body_line + offset
+        lineno = doc.body_line + offset
         if level == 1:
-            problems.error(page.doc.path, lineno, "the page has a `#` heading",
+            problems.error(doc.path, lineno, "the page has a `#` heading",
                            "remove it: the `title:` is the page heading; start sections with `##`")
         elif not anchor:
-            problems.error(page.doc.path, lineno, f"heading {text!r} has no stable anchor",
+            problems.error(doc.path, lineno, f"heading {text!r} has no stable anchor",
                            "add a short id at the end of the line, like `## Why it helps {#why}`")
         else:
-            page.headings.append(Heading(level, text, anchor, lineno))
+            headings.append(Heading(level, text, anchor, lineno))
+    return tuple(headings)
 
 
 def load_pages(docs: Path, problems: Problems, exclude: str = "_data") -> dict[str, Page]:
@@ -138,8 +92,5 @@ def load_pages(docs: Path, problems: Problems, exclude: str = "_data") -> dict[s
         doc = read_page(path, problems)
         if doc is None:
             continue
-        page = Page(src, doc)
-        check_front_matter(page, problems)
-        scan_headings(page, problems)
-        pages[src] = page
+        pages[src] = Page(src, doc, check_front_matter(src, doc, problems), scan_headings(doc, problems))
     return pages

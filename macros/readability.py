@@ -6,24 +6,28 @@ from dataclasses import dataclass
 
 import pyphen
 
-_DROP = [
-    (re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$"), " "),  # code blocks
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S), " "),  # macros
-    (re.compile(r"^#{1,6}[ \t].*$", re.M), " "),  # headings are labels, not prose
-    (re.compile(r"^[ \t]*(!!!|\?\?\?\+?).*$", re.M), " "),  # admonition titles
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"<[^>]+>|\{[:#.][^}]*\}|`"), " "),  # HTML tags, attribute lists, code marks
-    (re.compile(r"^[ \t]*(?:[-*+]|\d+\.|\|)[ \t]+", re.M), "\n\n"),  # list items and table rows stand alone
-    (re.compile(r"[*_]{1,3}"), ""),  # emphasis
-]
+from .syntax import ADMONITION, FENCED_BLOCK, HEADING, JINJA, LINK, LIST_MARK
+
+_TAG_OR_ATTRS = re.compile(r"<[^>]+>|\{[:#.][^}]*\}|`")  # HTML tags, attribute lists, code marks
+_EMPHASIS = re.compile(r"[*_]{1,3}")
+
+
+def _prose_line(line: str) -> str:
+    if HEADING.match(line) or ADMONITION.match(line):  # labels, not prose
+        return ""
+    item = LIST_MARK.match(line) or line.lstrip().startswith("|")
+    line = LIST_MARK.sub("", line).lstrip("| \t") if item else line
+    line = _EMPHASIS.sub("", _TAG_OR_ATTRS.sub(" ", LINK.sub(r"\2", line)))
+    return f"\n{line}\n" if item else line  # list items and table rows stand alone
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
 def prose(markdown: str) -> str:
     """The body text a reader reads, without markup."""
-    for pattern, repl in _DROP:
-        markdown = pattern.sub(repl, markdown)
-    return markdown
+    markdown = JINJA.sub(" ", FENCED_BLOCK.sub(" ", markdown))
+    return "\n".join(_prose_line(line) for line in markdown.splitlines())
 
 
 def sentences(text: str) -> list[str]:

@@ -1,43 +1,35 @@
 """Works the guide cites: one YAML file each, inline citations and the reference list."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import NamedTuple
 
+from . import schema
 from .errors import Problems
 from .source import Doc, read_data
 
-REQUIRED = ("cite", "authors", "year", "title")
-OPTIONAL = ("publisher", "journal", "volume", "issue", "pages", "doi", "url")
 
-
-class Reference(NamedTuple):
+@dataclass(frozen=True)
+class Reference:
     key: str
-    doc: Doc
+    doc: Doc = field(repr=False)
+    fields: dict[str, str] = field(repr=False)  # the fields that passed the schema
 
-    def field(self, name: str) -> str:
-        value = self.doc.data.get(name)
-        return "" if value is None else str(value).strip()
+    def value(self, name: str) -> str:
+        return self.fields.get(name, "")
 
     @property
     def label(self) -> str:
-        return self.field("cite")
+        return self.value("cite")
 
 
 def load_references(folder: Path, problems: Problems) -> dict[str, Reference]:
     refs: dict[str, Reference] = {}
     for path in sorted(folder.glob("*.yml")):
         doc = read_data(path, problems)
-        if doc is None:
-            continue
-        for name in REQUIRED:
-            if not str(doc.data.get(name) or "").strip():
-                problems.error(path, 1, f"reference has no `{name}`", f"add `{name}:` to the file")
-        for name in doc.data.keys() - set(REQUIRED) - set(OPTIONAL):
-            problems.error(path, doc.line(name), f"unknown reference field `{name}`",
-                           f"use only: {', '.join(REQUIRED + OPTIONAL)}")
-        refs[path.stem] = Reference(path.stem, doc)
+        if doc is not None:
+            refs[path.stem] = Reference(path.stem, doc, schema.validate(schema.REFERENCE, doc.data, doc, problems))
     return refs
 
 
@@ -49,7 +41,7 @@ def render_citation(ref: Reference, href: str, address: str = "") -> str:
 
 def render_entry(ref: Reference, cited_on: list[tuple[str, str]], used_in: str) -> str:
     """One entry of the reference list; `cited_on` is (href, page title) of pages that draw on it."""
-    f = ref.field
+    f = ref.value
     parts = [f"{escape(f('authors'))} ({escape(f('year'))}). <cite>{escape(f('title'))}</cite>."]
     if f("journal"):
         where = f"<i>{escape(f('journal'))}</i>"

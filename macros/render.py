@@ -1,11 +1,42 @@
-"""Small renderers for site-wide pieces: help lines, content notes, the clinicians' directory."""
+"""Small renderers for site-wide pieces: block marks, review dates, help lines, the clinicians' directory."""
 from __future__ import annotations
 
+import base64
+import datetime as dt
 from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from .search import NOT_SEARCHED
+from .pages import Page
+
+# Material's search leaves out a section whose heading has this attribute: sections that only list
+# links, which would match every term they name. Its parser ends an excluded element at the next end
+# tag of the same name, so only elements that hold no element of their own kind carry it.
+NOT_SEARCHED = ' data-search-exclude="true"'
+
+# The lines around a block macro's finished HTML; the Markdown extension stashes what is between them.
+# Where the extension does not run, they are plain HTML comments.
+RAW_OPEN, RAW_CLOSE = "<!-- macro html -->", "<!-- /macro html -->"
+
+
+def raw_block(html: str) -> str:
+    return f"{RAW_OPEN}\n{html}\n{RAW_CLOSE}"
+
+
+def day(date: dt.date, months: list[str]) -> str:
+    """`2026-11-22` as "22 November 2026", with the month names of the site's language."""
+    return f"{date.day} {months[date.month - 1]} {date.year}"
+
+
+def page_dates(meta: dict[str, Any], text: dict[str, Any]) -> str:
+    """When the page was last reviewed and when it is next due, for readers and printed handouts."""
+    reviewed, due = meta.get("reviewed"), meta.get("review_due")
+    if not reviewed or not due:
+        return ""
+    months = text["months"]
+    return (f'<p class="page-dates"{NOT_SEARCHED}>'
+            f'{escape(text["reviewed"])}: <time datetime="{reviewed}">{day(reviewed, months)}</time><br>'
+            f'{escape(text["review_due"])}: <time datetime="{due}">{day(due, months)}</time></p>')
 
 
 def crisis_lines(groups: list[dict[str, Any]]) -> str:
@@ -27,27 +58,34 @@ def crisis_lines(groups: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-Entry = tuple[str, str, str]  # (title, source path, full url)
 QR_PIXELS = 120  # the directory's QR codes, all drawn at one size (they are vector images)
+SVG_NS = "http://www.w3.org/2000/svg"  # an SVG file needs it; SVG inside HTML does not
 
 
-def directory(sections: list[tuple[str, list[Entry]]], href: Callable[[str], str],
-              qr: Callable[[str], str], copy_label: str, copied_label: str, qr_label: str) -> str:
+def svg_image_src(svg: str) -> str:
+    """An SVG as a `data:` address for an <img> (the CSP allows data: images), which a reader can save."""
+    standalone = svg.replace("<svg ", f'<svg xmlns="{SVG_NS}" ', 1)
+    return "data:image/svg+xml;base64," + base64.b64encode(standalone.encode("utf-8")).decode("ascii")
+
+
+def directory(sections: list[tuple[str, list[Page]]], href: Callable[[str], str], address: Callable[[str], str],
+              qr: Callable[[Page], str], text: dict[str, str]) -> str:
     """Every page, step, checklist and term: short URL, QR code and (made by site.js) a copy-link button.
 
-    `qr` gives the address of a page's QR code image from its source path.
+    `qr` gives a page's QR code as SVG.
     """
     out = []
-    for heading, entries in sections:
+    for heading, pages in sections:
         anchor = heading.lower().replace(" ", "-")
         out.append(f'<h3 id="dir-{escape(anchor)}"{NOT_SEARCHED}>{escape(heading)}</h3><ul class="directory"'
-                   f' data-copy-label="{escape(copy_label)}" data-copied="{escape(copied_label)}">')
-        for title, url, full in entries:
+                   f' data-copy-label="{escape(text["copy_link"])}" data-copied="{escape(text["link_copied"])}">')
+        for page in pages:
             out.append(
                 f'<li class="directory__item"><div class="directory__text">'
-                f'<a href="{escape(href(url))}">{escape(title)}</a>'
-                f'<code class="directory__url">{escape(full)}</code></div>'
-                f'<img class="qr" src="{escape(qr(url))}" alt="{escape(qr_label.format(title=title))}"'
+                f'<a href="{escape(href(page.src))}">{escape(page.title)}</a>'
+                f'<code class="directory__url">{escape(address(page.src))}</code></div>'
+                f'<img class="qr" src="{svg_image_src(qr(page))}"'
+                f' alt="{escape(text["qr_for"].format(title=page.title))}"'
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")
     return "\n".join(out)

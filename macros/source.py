@@ -1,7 +1,6 @@
-"""Read YAML data files and Markdown front matter, keeping line numbers for messages."""
+"""Read content files: YAML data and Markdown front matter, keeping each key's line for messages."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,9 +8,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
-NOTE = re.compile(r"\{#!.*?!#\}", re.S)  # editors' notes: Jinja comments as set in mkdocs.yml (j2_comment_*)
+from .syntax import EDITOR_NOTE, FRONT_MATTER
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: builds parse every file
@@ -24,14 +21,14 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ to compile at start-up
+@dataclass(frozen=True)
 class Doc:
-    """A parsed file: its data, the line of each top-level key, and any Markdown body."""
+    """A parsed file: its data, the line of each key (`key.index.subkey`), and any Markdown body."""
 
     path: Path
     data: dict[str, Any]
-    lines: dict[str, int] = field(default_factory=dict)
-    body: str = ""  # the Markdown after the front matter, editors' notes blanked (line numbers kept)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    body: str = field(default="", repr=False)  # the Markdown after the front matter, editors' notes blanked
     body_line: int = 1  # line number of the body's first line in the file
     valid: bool = True  # False when the front matter did not parse (already reported)
 
@@ -39,31 +36,17 @@ class Doc:
         return self.lines.get(key, default)
 
 
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
-
-
-def _build(loader: yaml.BaseLoader, node: yaml.Node, prefix: str, lines: dict[str, int], offset: int) -> Any:
-    """The node's data, noting the 1-based line of each key and item (`key.index.subkey`) on the way.
-
-    Text, lists and mappings with text keys, most of any front matter, are built here in the same
-    walk. The loader builds the rest (numbers, true/false, merge keys) exactly as it otherwise would.
-    """
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR else loader.construct_object(node)
+def _note_lines(node: yaml.Node, prefix: str, lines: dict[str, int], offset: int) -> None:
+    """Note the 1-based line of every key and list item under `node`, as `key.index.subkey`."""
     if isinstance(node, yaml.SequenceNode):
-        items = []
         for i, item in enumerate(node.value):
             lines[f"{prefix}{i}"] = item.start_mark.line + 1 + offset
-            items.append(_build(loader, item, f"{prefix}{i}.", lines, offset))
-        return items if node.tag == _SEQ else loader.construct_object(node, deep=True)
-    plain = node.tag == _MAP and all(isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value)
-    data = {}
-    for key, value in node.value:
-        lines[f"{prefix}{key.value}"] = key.start_mark.line + 1 + offset
-        item = _build(loader, value, f"{prefix}{key.value}.", lines, offset)
-        if plain:
-            data[key.value] = item
-    return data if plain else loader.construct_object(node, deep=True)
+            _note_lines(item, f"{prefix}{i}.", lines, offset)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[f"{prefix}{key.value}"] = key.start_mark.line + 1 + offset
+                _note_lines(value, f"{prefix}{key.value}.", lines, offset)
 
 
 def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tuple[dict, dict[str, int]] | None:
@@ -71,8 +54,10 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tu
     loader = _Loader(text)
     lines: dict[str, int] = {}
     try:
-        node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the data
-        data = _build(loader, node, "", lines, offset) if node is not None else None
+        node = loader.get_single_node()
+        if node is not None:
+            _note_lines(node, "", lines, offset)
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
@@ -85,15 +70,48 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> tu
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.error(path, 1 + offset, "the data is not a list of `key: value` lines",
+        problems.error(path, 1 + offset, f"the data is a {type(data).__name__}, not a list of `key: value` lines",
                        "start each line with a field name, like `title: ...`")
+        return None
+    if not all(isinstance(key, str) for key in data):
+        problems.error(path, 1 + offset, "a field name is not plain text",
+                       "write each field name as a word, like `title:`, with no brackets or quotes")
         return None
     return data, lines
 
 
+def read_text(path: Path, problems: Problems) -> str | None:
+    """A content file's text, or None after reporting why it cannot be read.
+
+    A UTF-8 byte-order mark (Notepad writes one) is dropped, as MkDocs does.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(path, 1, f"the file cannot be read ({exc.strerror or exc})",
+                       "check that it exists and is readable")
+        return None
+    if b"\0" in raw:
+        problems.error(path, 1, "the file is not text (it holds binary data)",
+                       "replace it with a plain text file saved as UTF-8, or remove it")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.error(path, line, "the file is not saved as UTF-8",
+                       "save it again as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+        return None
+    if not text.strip():
+        problems.error(path, 1, "the file is empty", "write its content, or delete the file")
+        return None
+    return text.replace("\r\n", "\n")
+
+
 def read_data(path: Path, problems: Problems) -> Doc | None:
-    """Read a YAML data file (a checklist, a reference)."""
-    parsed = parse_yaml(path.read_text(encoding="utf-8"), path, problems)
+    """Read a YAML data file (a checklist, a reference, a list of help lines)."""
+    text = read_text(path, problems)
+    parsed = parse_yaml(text, path, problems) if text is not None else None
     if parsed is None:
         return None
     return Doc(path, parsed[0], parsed[1])
@@ -101,7 +119,9 @@ def read_data(path: Path, problems: Problems) -> Doc | None:
 
 def read_page(path: Path, problems: Problems) -> Doc | None:
     """Read a Markdown page: front matter (required) and body."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, problems)
+    if text is None:
+        return None
     match = FRONT_MATTER.match(text)
     if not match:
         problems.error(path, 1, "the page has no front matter",
@@ -109,7 +129,10 @@ def read_page(path: Path, problems: Problems) -> Doc | None:
         return None
     parsed = parse_yaml(match.group(1) or "", path, problems, offset=1)
     body_line = text.count("\n", 0, match.end()) + 1
-    body = NOTE.sub(lambda m: "\n" * m.group().count("\n"), text[match.end():])
+    body = EDITOR_NOTE.sub(lambda m: "\n" * m.group().count("\n"), text[match.end():])
     if parsed is None:  # keep the page, so that one mistake is reported once, not as broken links too
         return Doc(path, {}, {}, body, body_line, valid=False)
+    if not body.strip():
+        problems.error(path, body_line, "the page has front matter but no text",
+                       "write the page's text below the second `---` line")
     return Doc(path, parsed[0], parsed[1], body, body_line)

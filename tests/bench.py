@@ -78,13 +78,12 @@ def config_text(nav: bool = True, macros: bool = True, module: bool = True) -> s
     if not nav:
         text = text[: text.index("\nnav:")] + "\n"
     if not module:  # mkdocs-macros loads, but no module and no page goes through Jinja; the extension
-        # stays, idle without the module's content, so that the plugin's imports are deferred as in real builds
+        # stays, idle without a build
         return text.replace("module_name: macros", "module_name: main").replace(
             "render_by_default: true", "render_by_default: false")
     if not macros:
         text = re.sub(r"  - macros:\n(?:      .*\n)+", "", text)
         text = text.replace("  - macros.extension", "  # - macros.extension")
-        text = re.sub(r"hooks:\n(?:  - .*\n)+", "", text)
     return text
 
 

@@ -5,27 +5,24 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import jinja2
 import markdown
 import pytest
-import yaml
 
 from macros import adapter
-from macros import site as core
-from macros.checks import _ConfigLoader
+from macros import build as core
+from macros.config import load_config
 from tests.conftest import ROOT
 
-EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
+EXTRA = load_config(ROOT / "mkdocs.yml")["extra"]
 
 
 class FakeEnv:
-    """What the adapter uses of mkdocs-macros' env: `conf`, `page`, `markdown`, `macro` and `has_j2`."""
-
-    markdown = ""
+    """What the adapter uses of mkdocs-macros' env: `conf`, `page` and `macro`."""
 
     def __init__(self, docs: Path, directory_urls: bool = True):
         self.conf: dict[str, Any] = {"docs_dir": str(docs), "extra": EXTRA, "use_directory_urls": directory_urls,
-                                     "site_url": "https://guide.test/", "nav": ["index.md", "checklists/ready.md"]}
+                                     "site_url": "https://guide.test/", "nav": ["index.md", "checklists/ready.md"],
+                                     "mdx_configs": {}}
         self.macros: dict[str, Any] = {}
         self.page: Any = None
 
@@ -33,21 +30,19 @@ class FakeEnv:
         self.macros[fn.__name__] = fn
         return fn
 
-    @staticmethod
-    def has_j2(text: str) -> bool:
-        return any(mark in text for mark in ("{{", "{%", "{#!"))  # the markers set in mkdocs.yml
-
     def at(self, src: str) -> FakeEnv:
         self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
         return self
 
 
+BASE = ROOT / "tests" / "fixtures" / "base" / "docs"
+
+
 @pytest.fixture
 def env() -> FakeEnv:
-    env = FakeEnv(ROOT / "tests" / "fixtures" / "base" / "docs")
+    env = FakeEnv(BASE)
     adapter.define_env(env)
-    yield env
-    adapter.STATE.clear()
+    return env
 
 
 def test_registers_exactly_the_macros_that_content_checks_know(env: FakeEnv) -> None:
@@ -70,15 +65,16 @@ def test_term_macro_is_a_markdown_link_that_markdown_and_the_linker_understand(e
 
 def test_pages_without_a_file_are_found_by_their_path(env: FakeEnv) -> None:
     env.page = SimpleNamespace(path="glossary/grounding.md", url="glossary/grounding/")  # as Zensical has them
-    assert adapter.current_src() == "glossary/grounding.md"
+    assert adapter.page_src(env.page) == "glossary/grounding.md"
     assert 'href="../../references/#sample2020"' in env.macros["cite"]("sample2020")
 
 
 def test_checklist_links_follow_the_url_style(env: FakeEnv) -> None:
     html = env.at("checklists/ready.md").macros["checklist"]("ready")
     assert 'href="../../glossary/grounding/"' in html and 'id="ready-calm"' in html
-    env.conf["use_directory_urls"] = False  # the offline build
-    assert 'href="../glossary/grounding.html"' in env.macros["checklist"]("ready")
+    offline = FakeEnv(BASE, directory_urls=False)
+    adapter.define_env(offline)
+    assert 'href="../glossary/grounding.html"' in offline.at("checklists/ready.md").macros["checklist"]("ready")
 
 
 def test_unknown_keys_cannot_reach_a_macro(env: FakeEnv) -> None:
@@ -102,44 +98,14 @@ def test_content_errors_stop_the_build_with_every_line(tmp_path: Path) -> None:
     assert "docs/index.md:5: unknown glossary term 'missing'" in message
 
 
-def _jinja(env: FakeEnv) -> jinja2.Environment:
-    """A Jinja environment set up as mkdocs.yml sets up mkdocs-macros'."""
-    j2 = jinja2.Environment(undefined=jinja2.StrictUndefined, comment_start_string="{#!",
-                            comment_end_string="!#}", keep_trailing_newline=True)
-    j2.globals.update(env.macros)
-    return j2
-
-
-def test_simple_calls_give_what_jinja_gives(env: FakeEnv) -> None:
-    env.at("glossary/grounding.md")
-    page = ("# Grounding {#grounding}\n\nSee {{ cite('sample2020') }} and {{cite( \"sample2020\" )}}.\n\n"
-            "{{ term(\"window-of-tolerance\", 'your window') }} {: #x }\n\n{{ crisis_lines() }}\n")
-    expanded = adapter.expand_simple_calls(page, env.macros, env.has_j2)
-    assert expanded == _jinja(env).from_string(page).render()
-    assert "{{" not in expanded and "(Sample, 2020)" in expanded
-
-
-@pytest.mark.parametrize("page", [
-    "{% if true %}{{ cite('sample2020') }}{% endif %}",  # a block
-    "{#! note !#}{{ cite('sample2020') }}",               # a comment
-    "{{ cite(key) }}",                                    # a variable
-    "{{ cite('sample2020') | upper }}",                   # a filter
-    "{{ citе('sample2020') }}",                           # an unknown macro (Cyrillic e)
-    "{{ cite('nope') }}",                                 # a macro that fails
-    "{{ crisis_lines(,) }}",                              # a syntax error
-])
-def test_anything_else_is_left_to_jinja(env: FakeEnv, page: str) -> None:
-    assert adapter.expand_simple_calls(page, env.macros, env.has_j2) is None
-
-
-def test_page_hook_gives_the_theme_a_qr_code_and_spares_jinja(env: FakeEnv) -> None:
+def test_the_markdown_extension_gets_the_build_through_its_options(env: FakeEnv) -> None:
+    build = env.conf["mdx_configs"][adapter.EXTENSION]["build"]
+    assert isinstance(build, core.Build)
     env.at("index.md")
-    env.page.meta, env.page.title = {}, "Home"
-    env.markdown = "Read {{ cite('sample2020') }}.\n"
-    adapter.on_pre_page_macros(env)
-    assert env.page.meta["print_url"] == "https://guide.test/"
-    assert env.page.meta["print_qr"].startswith('<svg role="img"')
-    assert env.page.meta["render_macros"] is False and "(Sample, 2020)" in env.markdown
-    env.page.meta, env.markdown = {}, "{% if true %}x{% endif %}\n"
-    adapter.on_pre_page_macros(env)
-    assert "render_macros" not in env.page.meta and env.markdown == "{% if true %}x{% endif %}\n"
+    md = markdown.Markdown(extensions=[adapter.EXTENSION], extension_configs=env.conf["mdx_configs"])
+    assert 'class="term-link" data-term="grounding"' in md.convert("Try grounding.")
+
+
+def test_without_a_build_the_extension_leaves_pages_alone() -> None:
+    """MkDocs loads the extension once without options, to check the configuration."""
+    assert markdown.Markdown(extensions=[adapter.EXTENSION]).convert("Try grounding.") == "<p>Try grounding.</p>"

@@ -5,13 +5,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
-from macros.checks import _ConfigLoader
+from macros.config import load_config
 from tests.conftest import ROOT, built_pages
 
 pytestmark = pytest.mark.browser
-EXIT_URL = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)["extra"]["quick_exit_url"]
+EXIT_URL = load_config(ROOT / "mkdocs.yml")["extra"]["quick_exit_url"]
 NEUTRAL = "<html><head><title>Weather</title></head><body>Neutral page</body></html>"
 
 

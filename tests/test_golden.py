@@ -7,23 +7,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import markdown
 import pytest
 import yaml
 
-from macros import adapter, checklists, references
-from macros import site as core
-from macros.checks import _ConfigLoader
+from macros import build as core
+from macros import checklists, references
+from macros.config import load_config
 from macros.errors import Problems
 from macros.source import Doc
 from macros.urls import page_url
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
-EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
+EXTRA = load_config(ROOT / "mkdocs.yml")["extra"]
 FM = "---\n{}---\n\n"
 
 
@@ -64,14 +63,11 @@ def test_term_links(case: Path, tmp_path: Path) -> None:
     if not (docs / src).exists():
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(page_front_matter("Page") + body, encoding="utf-8")
-    site, _ = core.load(docs, EXTRA)
-    env = SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_uri=src)))
-    adapter.STATE.update(site=site, env=env, site_url="https://guide.test/")
-    try:
-        html = markdown.Markdown(extensions=["admonition", "attr_list", "toc", "macros.extension"]).convert(body)
-    finally:
-        adapter.STATE.clear()
-    compare(case, html + "\n")
+    build, _ = core.load(docs, EXTRA, site_url="https://guide.test/")
+    build.current_src = lambda: src
+    md = markdown.Markdown(extensions=["admonition", "attr_list", "toc", "macros.extension"],
+                           extension_configs={"macros.extension": {"build": build}})
+    compare(case, md.convert(body) + "\n")
 
 
 @pytest.mark.parametrize("case", cases("checklists"), ids=lambda p: p.name)
@@ -91,7 +87,7 @@ def test_checklists(case: Path) -> None:
 def test_citations(case: Path) -> None:
     opts = options(case)
     data = yaml.safe_load((case / "reference.yml").read_text(encoding="utf-8"))
-    ref = references.Reference(opts["key"], Doc(case / "reference.yml", data))
+    ref = references.Reference(opts["key"], Doc(case / "reference.yml", data), {k: str(v) for k, v in data.items()})
     html = "\n".join([references.render_citation(ref, opts["references_url"]),
                       references.render_entry(ref, [tuple(u) for u in opts.get("used_in", [])], "Used in:")])
     compare(case, html + "\n")

@@ -21,7 +21,6 @@ def test_valid_page_and_headings(tmp_path: Path) -> None:
     assert problems == []
     assert [(h.level, h.text, h.anchor, h.line) for h in pages["a.md"].headings] == [
         (2, "Why?", "why", 9), (3, "How", "how", 11)]
-    assert pages["a.md"].url == "a/"
 
 
 def test_page_without_front_matter_is_an_error_not_dropped(tmp_path: Path) -> None:
@@ -30,7 +29,7 @@ def test_page_without_front_matter_is_an_error_not_dropped(tmp_path: Path) -> No
 
 
 def test_types_dates_and_order(tmp_path: Path) -> None:
-    text = GOOD.replace("references: []", "references: porges2011").replace("2027-01-01", "2025-01-01")
+    text = GOOD.replace("references: []", "references: porges2011").replace("2027-01-01", "2025-01-01") + "Text.\n"
     _, problems = load(tmp_path, {"a.md": text})
     assert problems == ["a.md:6: `references` should be a list like [a, b]",
                         "a.md:5: `review_due` is not after `reviewed`"]
@@ -43,5 +42,5 @@ def test_h1_and_code_fences(tmp_path: Path) -> None:
 
 def test_term_pages_need_a_definition_not_a_description(tmp_path: Path) -> None:
     term = GOOD.replace("description: D.", "definition: A meaning.\naliases: []\nrelated: []")
-    pages, problems = load(tmp_path, {"glossary/x.md": term})
-    assert problems == [] and pages["glossary/x.md"].is_term
+    pages, problems = load(tmp_path, {"glossary/x.md": term + "Text.\n"})
+    assert problems == [] and pages["glossary/x.md"].term_slug == "x"

@@ -1,84 +1,78 @@
-"""The search hook: Material's search index comes out the same, without parsing what it drops."""
+"""What search leaves out: the sections that only list links, marked for Material's search parser."""
 from __future__ import annotations
 
-from types import SimpleNamespace
+import json
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
-import yaml
-from material.plugins.search.plugin import Parser, SearchIndex
-from mkdocs.config import load_config
 
+from macros import build as core
 from macros import glossary, references, render
-from macros import site as core
-from macros.checks import _ConfigLoader
-from macros.search import NOT_SEARCHED, searchable
+from macros.config import load_config
+from macros.render import NOT_SEARCHED
 from tests.conftest import ROOT
 
-EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["extra"]
-INTRO = '<h1 id="t">Title</h1>\n<p>Words to <strong>find</strong>.</p>\n'
-AFTER = '<h2 id="more">More</h2>\n<p>Found <em>too</em>.</p>\n'
+CONFIG = load_config(ROOT / "mkdocs.yml")
 
 
-def entries(html: str) -> list[dict]:
-    index = SearchIndex()
-    index.add_entry_from_context(SimpleNamespace(content=html, meta={}, toc=[], url="p/", title="P"))
-    return index.entries
+class Nesting(HTMLParser):
+    """Finds excluded elements that hold an element of their own kind (Material's parser would end
+    the exclusion at the inner element's end tag)."""
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "path"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []
+        self.nested: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        if any(excluded and name == tag for name, excluded in self.open):
+            self.nested.append(tag)
+        self.open.append((tag, "data-search-exclude" in dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
 
 
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
-    """The real renderers' sections that search skips, drawn from the real content."""
-    site, problems = core.load(ROOT / "docs", EXTRA)
+    """The real renderers' excluded pieces, drawn from the real content."""
+    build, problems = core.load(ROOT / "docs", CONFIG["extra"])
     assert not problems.errors
-    term = site.terms["grounding"]
-    related = [site.terms[r] for r in site.related["grounding"]]
-    cites = [references.render_citation(site.refs[k], "../references.md") for k in term.page.meta["references"]]
-    text = site.text
+    term = build.terms["grounding"]
+    related = [build.terms[r] for r in build.related["grounding"]]
+    cites = [references.render_citation(build.refs[k], "../references.md") for k in term.page.meta["references"]]
+    text = build.text
     return {
-        "term page": "".join(glossary.render_term_sections(related, site.backlinks["grounding"], cites,
+        "term page": "".join(glossary.render_term_sections(related, build.backlinks["grounding"], cites,
                                                            str, str, text)),
-        "glossary": glossary.render_index(site.terms, str, text),
-        "directory": render.directory([("Pages", [("Home", "index.md", "https://x/")]),
-                                       ("Terms", [(t.title, t.src, "https://x/") for t in site.terms.values()])],
-                                      str, str, "Copy", "Copied", "QR code for {title}"),
+        "glossary": glossary.render_index(build.terms, str, text),
+        "directory": render.directory(build.directory(CONFIG["nav"]), str, str, lambda page: "<svg></svg>", text),
+        "dates": render.page_dates(term.page.meta, text),
     }
 
 
-@pytest.mark.parametrize("name", ["term page", "glossary", "directory"])
-def test_generated_link_lists_are_not_parsed_and_the_index_is_unchanged(generated: dict[str, str], name: str) -> None:
-    html = INTRO + generated[name] + AFTER
+@pytest.mark.parametrize("name", ["term page", "glossary", "directory", "dates"])
+def test_no_excluded_element_holds_one_of_its_own_kind(generated: dict[str, str], name: str) -> None:
     assert NOT_SEARCHED in generated[name]
-    cut = searchable(html)
-    assert NOT_SEARCHED not in cut and len(cut) < len(INTRO + AFTER) + len(generated[name]) / 2
-    assert entries(cut) == entries(html)
-    assert entries(html)[-1]["title"] == "More"
+    parser = Nesting()
+    parser.feed(generated[name])
+    assert parser.nested == []
 
 
-X = f'<h2 id="x"{NOT_SEARCHED}>X</h2>'
-
-
-@pytest.mark.parametrize(("html", "cut"), [
-    # a skipped section inside another element ends with it: what follows belongs to the section before
-    (f'{INTRO}<div>{X}<p>skipped</p></div><p>kept</p>{AFTER}', f'{INTRO}<div></div><p>kept</p>{AFTER}'),
-    (f'{INTRO}{X}<p title="a/> b">skipped<br/><img src="i"><svg><path d=""/></svg></p>', INTRO),
-    # where a plain scan of tags could misjudge the section's end, search parses it as usual
-    (f'{INTRO}{X}<div><h3 id="y">Y</h3><p>kept</p></div><p>skipped</p>{AFTER}', None),
-    (f'{INTRO}<div>{X}<!-- </div> --><p>skipped</p></div><p>kept</p>{AFTER}', None),
-    (f'{INTRO}<div>{X}<script>"</div>"</script><p>skipped</p></div><p>kept</p>{AFTER}', None),
-])
-def test_sections_that_nest_or_hold_more_than_elements_index_the_same(html: str, cut: str | None) -> None:
-    assert searchable(html) == (cut or html)
-    assert entries(searchable(html)) == entries(html)
-
-
-def test_the_site_config_hands_search_the_pages_without_what_it_skips(generated: dict[str, str],
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    config = config.plugins.on_config(config)
-    fed: list[str] = []
-    monkeypatch.setattr(Parser, "feed", lambda self, data: fed.append(data))
-    page = SimpleNamespace(content=INTRO + generated["term page"] + AFTER, meta={}, toc=[], url="p/", title="P")
-    config.plugins["material/search"].search_index.add_entry_from_context(page)
-    assert fed == [INTRO + AFTER]
-    assert page.content == INTRO + generated["term page"] + AFTER  # the page itself keeps everything
+def test_the_real_index_leaves_out_the_lists_and_keeps_the_words(site: Path) -> None:
+    entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = CONFIG["extra"]["text"]
+    titles = {e["title"] for e in entries}
+    assert not titles & {text[k] for k in ("related_terms", "where_used", "sources")}
+    assert not [e for e in entries if e["location"].startswith(("clinicians/#dir-", "glossary/#letter-"))]
+    joined = " ".join(e["text"] for e in entries)
+    for words in (text["printed_from"], text["review_due"], "QR code for"):
+        assert words not in joined  # print footers and review dates are not search results
+    grounding = next(e for e in entries if e["location"] == "glossary/grounding/")
+    assert "steady" in grounding["text"].lower() or grounding["text"]  # the term's own words are found

@@ -9,20 +9,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
+from macros import build as core
 from macros import checks
-from macros import site as core
-from macros.adapter import nav_sources
-from macros.checks import _ConfigLoader
+from macros.config import load_config
 from macros.urls import page_url
 from tests.conftest import ROOT, SITE_URL, built_pages
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+CONFIG = load_config(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
-def content() -> core.Site:
+def content() -> core.Build:
     site, problems = core.load(ROOT / "docs", CONFIG["extra"])
     assert not problems.errors, "\n".join(map(str, problems.errors))
     return site
@@ -61,21 +59,21 @@ def test_real_content_passes_every_check() -> None:
     assert [str(p) for p in problems.errors] == []
 
 
-def test_nav_lists_every_page_and_every_nav_page_builds(content: core.Site, site: Path) -> None:
-    nav = nav_sources(CONFIG["nav"])
-    assert sorted(src for src, p in content.pages.items() if not p.is_term) == sorted(nav)
+def test_nav_lists_every_page_and_every_nav_page_builds(content: core.Build, site: Path) -> None:
+    nav = core.nav_sources(CONFIG["nav"])
+    assert sorted(src for src, p in content.pages.items() if not p.term_slug) == sorted(nav)
     for src in nav:
         assert (site / page_url(src) / "index.html").exists(), src
 
 
-def test_every_page_has_front_matter_and_review_dates(content: core.Site, site: Path) -> None:
+def test_every_page_has_front_matter_and_review_dates(content: core.Build, site: Path) -> None:
     for src, page in content.pages.items():
         assert {"title", "reviewed", "review_due", "references"} <= page.meta.keys(), src
-        html = html_of(site, page.url)
+        html = html_of(site, page_url(page.src))
         assert "Page last reviewed" in html and "Next review due" in html, src
 
 
-def test_every_citation_resolves_and_every_reference_is_cited(content: core.Site, site: Path) -> None:
+def test_every_citation_resolves_and_every_reference_is_cited(content: core.Build, site: Path) -> None:
     cited = {key for p in content.pages.values() for key in p.meta.get("references") or []}
     assert cited == set(content.refs)
     refs_html = html_of(site, "references/")
@@ -87,7 +85,7 @@ def test_every_citation_resolves_and_every_reference_is_cited(content: core.Site
                 assert link["href"].split("#")[1] in content.refs
 
 
-def test_glossary_has_40_terms_each_with_a_page_and_in_the_index(content: core.Site, site: Path) -> None:
+def test_glossary_has_40_terms_each_with_a_page_and_in_the_index(content: core.Build, site: Path) -> None:
     assert len(content.terms) >= 40
     index = html_of(site, "glossary/")
     for slug in content.terms:
@@ -97,7 +95,7 @@ def test_glossary_has_40_terms_each_with_a_page_and_in_the_index(content: core.S
     assert letters == sorted(letters) and all(f'href="#letter-{c}"' in index for c in letters)
 
 
-def test_related_terms_are_linked_both_ways(content: core.Site, site: Path) -> None:
+def test_related_terms_are_linked_both_ways(content: core.Build, site: Path) -> None:
     def related(slug: str) -> set[str]:
         html = html_of(site, f"glossary/{slug}/")
         block = re.search(r'<ul class="term-related">(.*?)</ul>', html)
@@ -110,7 +108,7 @@ def test_related_terms_are_linked_both_ways(content: core.Site, site: Path) -> N
             assert slug in related(other), (slug, other)
 
 
-def test_backlinks_are_exact(content: core.Site, site: Path) -> None:
+def test_backlinks_are_exact(content: core.Build, site: Path) -> None:
     """A term page lists exactly the pages whose text links to it."""
     linked: dict[str, set[str]] = {slug: set() for slug in content.terms}
     for url in built_pages(site):
@@ -182,18 +180,18 @@ def test_first_visit_weight_budget(site: Path, url: str) -> None:
     assert _first_visit(site, url) <= 90 * 1024
 
 
-def test_content_notes_render_at_the_top(content: core.Site, site: Path) -> None:
+def test_content_notes_render_at_the_top(content: core.Build, site: Path) -> None:
     noted = [p for p in content.pages.values() if p.meta.get("content_note")]
     assert len(noted) >= 3  # the guide's pages about abuse and manipulation carry one
     for page in noted:
-        html = html_of(site, page.url)
-        note = html.index('class="content-note"')
-        assert note < html.index("<h1") and page.meta["content_note"] in html
+        html = html_of(site, page_url(page.src))
+        after_title = html[html.index("</h1>") + len("</h1>"):].lstrip()
+        assert after_title.startswith('<aside class="content-note"') and page.meta["content_note"] in html
     for src in ("steps/setbacks.md", "glossary/index.md"):
-        assert 'class="content-note"' not in html_of(site, content.pages[src].url)
+        assert 'class="content-note"' not in html_of(site, page_url(src))
 
 
-def test_checklists_index_lists_every_checklist(content: core.Site, site: Path) -> None:
+def test_checklists_index_lists_every_checklist(content: core.Build, site: Path) -> None:
     html = html_of(site, "checklists/")
     assert len(content.checklists) >= 6
     for cid, checklist in content.checklists.items():
@@ -201,14 +199,14 @@ def test_checklists_index_lists_every_checklist(content: core.Site, site: Path) 
         assert f'href="{cid}/"' in html
 
 
-def test_search_finds_each_term_where_it_is_explained_not_in_lists_of_links(content: core.Site, site: Path) -> None:
+def test_search_finds_each_term_where_it_is_explained_not_in_lists_of_links(content: core.Build, site: Path) -> None:
     entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     titles = {e["title"] for e in entries}
     generated = {CONFIG["extra"]["text"][k] for k in ("related_terms", "where_used", "sources")}
     assert not titles & generated  # term pages' lists of related terms, uses and sources
     assert not [e for e in entries if e["location"].startswith(("clinicians/#dir-", "glossary/#letter-"))]
     for term in content.terms.values():  # each term page is still found, with its text
-        assert any(e["location"] == term.page.url and term.title == e["title"] for e in entries), term.slug
+        assert any(e["location"] == page_url(term.src) and term.title == e["title"] for e in entries), term.slug
     for page in ("clinicians/", "glossary/"):  # and the pages that hold the lists, by their own words
         assert any(e["location"] == page for e in entries), page
     for html in (html_of(site, "glossary/grounding/"), html_of(site, "clinicians/")):

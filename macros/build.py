@@ -1,0 +1,176 @@
+"""One build's content: every page, term, reference and checklist, loaded and cross-checked once.
+
+`load` makes a `Build`; the adapter hands it to the macros and to the Markdown extension.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import checklists as cl
+from . import glossary, references
+from .errors import Problems
+from .linker import Matcher, Mention, scan_source
+from .pages import Page, load_pages
+from .syntax import MACRO_CALL
+from .urls import page_url, public_url, relative_url
+
+REFERENCES_PAGE = "references.md"  # where citations link to
+MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list", "crisis_lines",
+          "clinician_directory")  # what editors may call; the adapter registers exactly these
+KEYED = ("cite", "term", "checklist")  # the macros whose first argument names content
+TEXT_KEYS = {
+    "urgent_help", "quick_exit", "quick_exit_hint", "print", "reviewed", "review_due", "content_note", "disclaimer",
+    "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
+    "tally", "group_tally", "key_title", "band_one", "band_range", "read_next", "remember", "clear", "cleared",
+    "printed_from", "qr_for", "copy_link", "link_copied", "dir_pages", "dir_steps", "dir_checklists", "dir_terms",
+    "months",
+}
+
+
+@dataclass
+class Build:
+    docs: Path
+    extra: dict[str, Any] = field(repr=False)
+    text: dict[str, str] = field(default_factory=dict, repr=False)  # interface words (labels, buttons)
+    pages: dict[str, Page] = field(default_factory=dict, repr=False)
+    terms: dict[str, glossary.Term] = field(default_factory=dict, repr=False)
+    refs: dict[str, references.Reference] = field(default_factory=dict, repr=False)
+    checklists: dict[str, cl.Checklist] = field(default_factory=dict, repr=False)
+    matcher: Matcher = field(default_factory=lambda: Matcher({}), repr=False)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict, repr=False)  # page src -> first mentions
+    checklist_pages: dict[str, str] = field(default_factory=dict, repr=False)  # checklist id -> page src
+    related: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict, repr=False)
+    site_url: str = ""
+    directory_urls: bool = True  # False in the offline copy, whose links end in .html
+    current_src: Callable[[], str | None] = field(default=lambda: None, repr=False)  # the page being rendered
+
+    def address(self, src: str) -> str:
+        """A page's web address (`src` may carry #anchor), as printed pages, QR codes and the directory show it."""
+        return public_url(self.site_url, src)
+
+    def page_href(self, from_src: str, target_src: str) -> str:
+        """The link between two pages as the built site has it, for HTML that MkDocs does not rewrite."""
+        path, _, anchor = target_src.partition("#")
+        rel = relative_url(page_url(from_src, self.directory_urls), page_url(path, self.directory_urls))
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def reference_entries(self) -> list[tuple[references.Reference, list[Page]]]:
+        """Every reference, by label, with the pages that list it in their `references:`."""
+        return [(ref, [p for p in self.pages.values() if key in p.meta.get("references", [])])
+                for key, ref in sorted(self.refs.items(), key=lambda kv: kv[1].label.lower())]
+
+    def directory(self, nav: Any) -> list[tuple[str, list[Page]]]:
+        """The clinicians' directory: guide pages, steps and checklists in menu order, then terms A-Z."""
+        pages = [self.pages[src] for src in nav_sources(nav) if src in self.pages]
+        text = self.text
+        return [
+            (text["dir_pages"], [p for p in pages if not p.src.startswith(("steps/", "checklists/"))]),
+            (text["dir_steps"], [p for p in pages if p.src.startswith("steps/")]),
+            (text["dir_checklists"], [p for p in pages if p.src.startswith("checklists/")]),
+            (text["dir_terms"], [t.page for t in sorted(self.terms.values(), key=lambda t: t.title.lower())]),
+        ]
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """The `nav:` of mkdocs.yml flattened to docs paths, in reading order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for item in nav for src in nav_sources(item)]
+    return []
+
+
+def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
+         site_url: str = "", directory_urls: bool = True) -> tuple[Build, Problems]:
+    """Read everything under `docs`, report every problem; the caller decides what fails."""
+    problems = Problems(docs.parent)
+    build = Build(docs, extra, {**extra.get("checklists", {}), **extra.get("text", {})}, site_url=site_url,
+                  directory_urls=directory_urls)
+    missing = sorted(TEXT_KEYS - build.text.keys())
+    if missing:
+        problems.error("mkdocs.yml", 1, f"extra.text has no {', '.join(missing)}",
+                       "add the missing words under `extra: text:` in mkdocs.yml")
+    build.pages = load_pages(docs, problems)
+    build.terms = glossary.load_terms(build.pages, problems)
+    build.refs = references.load_references(docs / "_data" / "references", problems)
+    build.checklists = cl.load_checklists(docs / "_data" / "checklists", problems)
+    build.matcher = glossary.build_matcher(build.terms)
+    build.related = glossary.related_both_ways(build.terms)
+    _check_pages(build, problems, today or dt.date.today())
+    _check_data(build, problems)
+    build.backlinks = glossary.backlinks(build.mentions, build.pages)
+    return build, problems
+
+
+def _check_pages(build: Build, problems: Problems, today: dt.date) -> None:
+    cited: set[str] = set()
+    for src, page in build.pages.items():
+        doc = page.doc
+        listed = page.meta.get("references", [])
+        for i, key in enumerate(listed):
+            if key not in build.refs:
+                problems.error(doc.path, doc.line(f"references.{i}", doc.line("references")),
+                               f"unknown reference {key!r} in `references`",
+                               "use the name of a file in docs/_data/references/ (without .yml)")
+        cited.update(listed)
+        for call in MACRO_CALL.finditer(doc.body):
+            lineno = doc.body_line + doc.body.count("\n", 0, call.start())
+            name, key = call.group(1), call.group(3)
+            if name not in MACROS:
+                problems.error(doc.path, lineno, f"unknown macro {name!r}",
+                               f"check the spelling; the macros are: {', '.join(MACROS)}")
+            elif name in KEYED and key is not None:
+                _check_call(build, page, name, key, lineno, listed, problems)
+                if name == "checklist":
+                    build.checklist_pages.setdefault(key, src)
+        own = {page.term_slug} if page.term_slug else set()
+        build.mentions[src] = scan_source(doc.body, build.matcher, doc.body_line, own)
+        due = page.meta.get("review_due")
+        if due and due < today:
+            problems.warn(doc.path, doc.line("review_due"), f"the review was due on {due.isoformat()}",
+                          "review the page, then update `reviewed` and `review_due`")
+    if build.refs and REFERENCES_PAGE not in build.pages:
+        problems.error(build.docs / REFERENCES_PAGE, 1, "the references page is missing",
+                       "create it with front matter and the line {{ reference_list() }}")
+    for key, ref in sorted(build.refs.items()):
+        if key not in cited:
+            problems.error(ref.doc.path, 1, f"reference {key!r} is not used by any page",
+                           "list it in the `references:` of the pages that draw on it, or delete the file")
+
+
+def _check_call(build: Build, page: Page, kind: str, key: str, line: int, listed: list[str],
+                problems: Problems) -> None:
+    path = page.doc.path
+    if kind == "cite":
+        if key not in build.refs:
+            problems.error(path, line, f"unknown citation {key!r}",
+                           "use the name of a file in docs/_data/references/ (without .yml)")
+        elif key not in listed:
+            problems.error(path, line, f"cites {key!r} but does not list it in `references:`",
+                           f"add {key} to the page's `references:` list")
+    elif kind == "term" and key not in build.terms:
+        problems.error(path, line, f"unknown glossary term {key!r}",
+                       "use the file name of a term in docs/glossary/ (without .md), "
+                       "or add the term with `make new-term`")
+    elif kind == "checklist" and key not in build.checklists:
+        problems.error(path, line, f"unknown checklist {key!r}",
+                       "use the name of a file in docs/_data/checklists/ (without .yml)")
+
+
+def _check_data(build: Build, problems: Problems) -> None:
+    for cid, checklist in sorted(build.checklists.items()):
+        doc = checklist.doc
+        for target, line in checklist.links:
+            if target.partition("#")[0] not in build.pages:
+                problems.error(doc.path, line, f"link to {target!r}, which is not a page",
+                               "use a path under docs/ ending in .md, like `readiness.md` or `glossary/grounding.md`")
+        if cid not in build.checklist_pages:
+            problems.error(doc.path, 1, f"checklist {cid!r} is not shown on any page",
+                           f"add {{{{ checklist('{cid}') }}}} to a page, e.g. docs/checklists/{cid}.md")

@@ -1,0 +1,169 @@
+"""The declared fields of every kind of content, and the one validator that checks them.
+
+Pages, terms, checklists, references and help lines each declare their fields here: type, whether
+required, allowed values. `validate` turns every mistake into a `path:line: what - fix` problem and
+returns the values that passed, typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problems
+from .source import Doc
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field: `kind` is text, list (of text), date, int, bool, year, records (mappings) or url."""
+
+    kind: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int = 0  # for text; 0 is no limit
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str  # how messages name the container: "front matter", "a checklist item"
+    fields: dict[str, Field]
+    theme_keys: frozenset[str] = field(default_factory=frozenset)  # read by the theme, not checked here
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+_SHAPES = {"text": "some text", "list": "a list like [a, b]", "date": "a date like 2027-01-31",
+           "int": "a whole number", "bool": "true or false", "records": "a list of `- name: value` entries",
+           "url": "a web address starting with https://", "year": "a year like 2014"}
+_PYTHON = {"text": str, "list": list, "int": int, "bool": bool, "records": list, "url": str, "year": (int, str)}
+
+
+def validate(schema: Schema, data: dict[str, Any], doc: Doc, problems: Problems, at: str = "") -> dict[str, Any]:
+    """Check `data`, found at key path `at` (like `groups.0.`) in `doc`; return the valid values, typed.
+
+    Text is stripped, dates become `datetime.date`; a field with a mistake is reported and left out.
+    """
+    here = doc.line(at.rstrip("."), 1) if at else 1
+    values: dict[str, Any] = {}
+    for key, spec in schema.fields.items():
+        if spec.required and (key not in data or data[key] is None or data[key] == ""):
+            problems.error(doc.path, here, f"{schema.name} has no `{key}`",
+                           f"add a `{key}:` line with {_SHAPES[spec.kind]} (see CONTRIBUTING.md)")
+    for key, value in data.items():
+        line = doc.line(f"{at}{key}", here)
+        spec = schema.fields.get(key)
+        if spec is None:
+            if key not in schema.theme_keys:
+                problems.error(doc.path, line, f"unknown {schema.name} field `{key}`",
+                               f"check the spelling; the fields are: {', '.join(schema.fields)}")
+            continue
+        if value is None or value == "":
+            continue  # a missing required field is reported above
+        checked = _check(spec, key, value, doc, line, problems, f"{at}{key}.")
+        if checked is not None:
+            values[key] = checked
+    return values
+
+
+def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Problems, at: str) -> Any:
+    def wrong(what: str, fix: str) -> None:
+        problems.error(doc.path, line, what, fix)
+
+    if spec.kind == "date":
+        day = parse_date(value)
+        if day is None:
+            wrong(f"`{key}` is not a real date ({value!r})", "write it as YYYY-MM-DD, for example 2027-01-31")
+        return day
+    python = _PYTHON[spec.kind]
+    if not isinstance(value, python) or (spec.kind in ("int", "year") and isinstance(value, bool)):
+        quotes = spec.kind == "text" and not isinstance(value, (list, dict))
+        hint = " (put quotes around it, like `\"no\"`)" if quotes else ""
+        wrong(f"`{key}` should be {_SHAPES[spec.kind]}", f"write `{key}:` followed by {_SHAPES[spec.kind]}{hint}")
+        return None
+    if spec.kind == "year":
+        return str(value).strip()
+    if spec.kind in ("text", "url"):
+        value = value.strip()
+        if not value:
+            wrong(f"`{key}` should be {_SHAPES[spec.kind]}", f"write `{key}:` followed by {_SHAPES[spec.kind]}")
+            return None
+        if spec.kind == "url" and not value.startswith("https://"):
+            wrong(f"`{key}` is not a web address ({value!r})", "write the full address, starting with https://")
+            return None
+        if spec.choices and value not in spec.choices:
+            wrong(f"`{key}` is {value!r}, which is not allowed", f"use one of: {', '.join(spec.choices)}")
+            return None
+        if spec.max_length and len(value) > spec.max_length:
+            wrong(f"`{key}` is {len(value)} characters, too long",
+                  f"shorten it to one sentence of at most {spec.max_length} characters")
+            return None
+    if spec.kind == "list":
+        items = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                problems.error(doc.path, doc.line(f"{at}{i}", line), f"item {i + 1} of `{key}` should be some text",
+                               "write each item as text; put quotes around it if it looks like a number or yes/no")
+                continue
+            items.append(item.strip())
+        return items
+    if spec.kind == "records":
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                problems.error(doc.path, doc.line(f"{at}{i}", line), f"item {i + 1} of `{key}` is not a set of fields",
+                               "start each item with `- ` and give it `name: value` lines")
+        return [item for item in value if isinstance(item, dict)]
+    return value
+
+
+# --- the schemas ------------------------------------------------------------------------------------
+
+_PAGE_COMMON = {
+    "title": Field(required=True),
+    "reviewed": Field("date", required=True),
+    "review_due": Field("date", required=True),
+    "references": Field("list", required=True),
+    "content_note": Field(),
+}
+THEME_KEYS = frozenset({"hide", "search", "template", "status", "icon"})
+
+PAGE = Schema("front matter", {
+    "title": Field(required=True), "description": Field(required=True),
+    **{k: v for k, v in _PAGE_COMMON.items() if k != "title"},
+}, THEME_KEYS)
+
+MAX_DEFINITION = 200
+TERM = Schema("front matter", {
+    "title": Field(required=True), "definition": Field(required=True, max_length=MAX_DEFINITION),
+    "aliases": Field("list"), "related": Field("list"),
+    **{k: v for k, v in _PAGE_COMMON.items() if k != "title"},
+}, THEME_KEYS)
+
+REFERENCE = Schema("reference", {
+    "cite": Field(required=True), "authors": Field(required=True), "year": Field("year", required=True),
+    "title": Field(required=True), "publisher": Field(), "journal": Field(), "volume": Field(),
+    "issue": Field(), "pages": Field(), "doi": Field(), "url": Field("url"),
+})
+
+CHECKLIST = Schema("checklist", {
+    "id": Field(required=True), "title": Field(required=True), "intro": Field(required=True),
+    "instructions": Field(required=True), "scored": Field("bool"), "items": Field("records"),
+    "bands": Field("records"), "groups": Field("records"), "disclaimer": Field(),
+})
+GROUP = Schema("checklist group", {
+    "id": Field(required=True), "title": Field(required=True), "items": Field("records"), "bands": Field("records"),
+})
+ITEM = Schema("checklist item", {
+    "id": Field(required=True), "text": Field(required=True), "link": Field(), "needs_support": Field("bool"),
+})
+BAND = Schema("band", {
+    "min": Field("int", required=True), "max": Field("int", required=True),
+    "reflection": Field(required=True), "next": Field("list"),
+})
