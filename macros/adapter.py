@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import build as core
-from . import checklists, glossary, references, render
+from . import checklists, glossary, helplines, references, render
 from .errors import ContentError
 from .qr import qr_svg
 from .urls import source_link
@@ -39,7 +39,7 @@ def _fail(error: ContentError) -> NoReturn:
 def define_env(env: Any) -> None:
     conf = env.conf
     build, problems = core.load(Path(conf["docs_dir"]), conf["extra"], site_url=conf.get("site_url") or "",
-                                directory_urls=conf["use_directory_urls"])
+                                directory_urls=conf["use_directory_urls"], language=conf["theme"]["language"])
     try:
         problems.raise_if_errors()
     except ContentError as error:
@@ -78,10 +78,14 @@ def define_env(env: Any) -> None:
         title = t.definition.replace('"', "&quot;")
         return f'[{label or t.title}]({source_link(here(), t.src)} "{title}"){{: .term-link data-term="{slug}" }}'
 
+    def route_lines(route: str) -> str:
+        kinds = ("emergency", "abuse") if route == "danger" else ("emergency", "crisis")
+        return helplines.render(build.help_lines, text, kinds, heading="p")
+
     @block_macro
     def checklist(cid: str) -> str:
         c = build.checklists.get(cid) or unknown("checklist", cid)
-        return checklists.render(c, url_href, titles, text, build.address)
+        return checklists.render(c, url_href, titles, text, build.address, route_lines)
 
     @block_macro
     def checklist_index() -> str:
@@ -99,7 +103,12 @@ def define_env(env: Any) -> None:
 
     @block_macro
     def crisis_lines() -> str:
-        return render.crisis_lines(conf["extra"].get("help_lines") or [])
+        return helplines.render(build.help_lines, text)
+
+    @block_macro
+    def clinical_reviews() -> str:
+        """The pages that a qualified reviewer has signed off (`clinical_review:` in their front matter)."""
+        return render.clinical_reviews(build.pages.values(), url_href, text)
 
     @block_macro
     def clinician_directory() -> str:

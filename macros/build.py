@@ -5,29 +5,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import checklists as cl
-from . import glossary, references
+from . import glossary, helplines, references
 from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages
+from .readability import prose
 from .syntax import MACRO_CALL
 from .urls import page_url, public_url, relative_url
 
 REFERENCES_PAGE = "references.md"  # where citations link to
 MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list", "crisis_lines",
-          "clinician_directory")  # what editors may call; the adapter registers exactly these
+          "clinician_directory", "clinical_reviews")  # what editors may call; the adapter registers exactly these
 KEYED = ("cite", "term", "checklist")  # the macros whose first argument names content
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "quick_exit_hint", "print", "reviewed", "review_due", "content_note", "disclaimer",
     "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
     "tally", "group_tally", "key_title", "band_one", "band_range", "read_next", "remember", "clear", "cleared",
     "printed_from", "qr_for", "copy_link", "link_copied", "dir_pages", "dir_steps", "dir_checklists", "dir_terms",
-    "months",
+    "months", "checklist_disclaimer", "privacy", "privacy_sensitive", "support_always", "support_title",
+    "support_note", "route_now", "urgent_danger_title", "urgent_danger", "urgent_self_harm_title", "urgent_self_harm",
+    "urgent_more", "call", "text", "chat", "no_clinical_review", "clinical_review_item",
 }
 
 
@@ -40,6 +44,7 @@ class Build:
     terms: dict[str, glossary.Term] = field(default_factory=dict, repr=False)
     refs: dict[str, references.Reference] = field(default_factory=dict, repr=False)
     checklists: dict[str, cl.Checklist] = field(default_factory=dict, repr=False)
+    help_lines: tuple[helplines.Region, ...] = field(default=(), repr=False)
     matcher: Matcher = field(default_factory=lambda: Matcher({}), repr=False)
     mentions: dict[str, list[Mention]] = field(default_factory=dict, repr=False)  # page src -> first mentions
     checklist_pages: dict[str, str] = field(default_factory=dict, repr=False)  # checklist id -> page src
@@ -88,10 +93,10 @@ def nav_sources(nav: Any) -> list[str]:
 
 
 def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
-         site_url: str = "", directory_urls: bool = True) -> tuple[Build, Problems]:
+         site_url: str = "", directory_urls: bool = True, language: str = "en") -> tuple[Build, Problems]:
     """Read everything under `docs`, report every problem; the caller decides what fails."""
     problems = Problems(docs.parent)
-    build = Build(docs, extra, {**extra.get("checklists", {}), **extra.get("text", {})}, site_url=site_url,
+    build = Build(docs, extra, extra.get("text", {}), site_url=site_url,
                   directory_urls=directory_urls)
     missing = sorted(TEXT_KEYS - build.text.keys())
     if missing:
@@ -101,6 +106,8 @@ def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
     build.terms = glossary.load_terms(build.pages, problems)
     build.refs = references.load_references(docs / "_data" / "references", problems)
     build.checklists = cl.load_checklists(docs / "_data" / "checklists", problems)
+    build.help_lines = helplines.load_help_lines(docs / "_data" / "help-lines" / f"{language}.yml", problems,
+                                                 today or dt.date.today())
     build.matcher = glossary.build_matcher(build.terms)
     build.related = glossary.related_both_ways(build.terms)
     _check_pages(build, problems, today or dt.date.today())
@@ -111,6 +118,7 @@ def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
 
 def _check_pages(build: Build, problems: Problems, today: dt.date) -> None:
     cited: set[str] = set()
+    words = build.extra.get("content_note_words") or []
     for src, page in build.pages.items():
         doc = page.doc
         listed = page.meta.get("references", [])
@@ -132,6 +140,7 @@ def _check_pages(build: Build, problems: Problems, today: dt.date) -> None:
                     build.checklist_pages.setdefault(key, src)
         own = {page.term_slug} if page.term_slug else set()
         build.mentions[src] = scan_source(doc.body, build.matcher, doc.body_line, own)
+        _check_content_note(page, words, problems)
         due = page.meta.get("review_due")
         if due and due < today:
             problems.warn(doc.path, doc.line("review_due"), f"the review was due on {due.isoformat()}",
@@ -174,3 +183,20 @@ def _check_data(build: Build, problems: Problems) -> None:
         if cid not in build.checklist_pages:
             problems.error(doc.path, 1, f"checklist {cid!r} is not shown on any page",
                            f"add {{{{ checklist('{cid}') }}}} to a page, e.g. docs/checklists/{cid}.md")
+
+
+def _check_content_note(page: Page, words: list[str], problems: Problems) -> None:
+    """A page that names abuse, violence, self-harm or suicide (`extra.content_note_words`) warns readers first."""
+    note, doc = page.meta.get("content_note"), page.doc
+    if note == "none":
+        if not page.meta.get("content_note_reason"):
+            problems.error(doc.path, doc.line("content_note"), "`content_note: none` has no reason",
+                           "add `content_note_reason:` saying why this page needs no note")
+        return
+    if note or not words:
+        return
+    found = re.search(r"\b(" + "|".join(map(re.escape, words)) + r")s?\b", prose(doc.body), re.I)
+    if found:
+        problems.error(doc.path, 1, f"the page mentions {found.group(1).lower()!r} but has no `content_note`",
+                       "add `content_note:` with one calm sentence on what the page mentions, "
+                       "or `content_note: none` and a `content_note_reason:`")

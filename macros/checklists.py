@@ -22,7 +22,7 @@ class Item:
     id: str
     text: str
     link: str | None = None
-    needs_support: bool = False
+    route: str | None = None  # danger, self-harm or support: see `render`
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Checklist:
     intro: str
     instructions: str
     scored: bool
+    sensitive: bool  # never offers to remember answers: someone who shares a device may see them
     groups: tuple[Group, ...] = field(repr=False)
     disclaimer: str | None = field(repr=False)
     doc: Doc = field(repr=False)
@@ -82,7 +83,7 @@ def _parse_group(doc: Doc, data: dict, where: str, scored: bool, seen: dict[str,
         seen.setdefault(item_id, line)
         if "link" in item:
             links.append((item["link"], doc.line(at + "link", line)))
-        items.append(Item(item_id, item.get("text", ""), item.get("link"), item.get("needs_support", False)))
+        items.append(Item(item_id, item.get("text", ""), item.get("link"), item.get("route")))
     bands: list[Band] = []
     raw_bands = values.get("bands") or []
     if scored and not raw_bands:
@@ -151,7 +152,7 @@ def load_checklist(path: Path, problems: Problems) -> Checklist | None:
     else:
         groups = [replace(_parse_group(doc, data, "", scored, seen, links, problems), id=cid)]
     return Checklist(cid or path.stem, data.get("title", ""), data.get("intro", ""), data.get("instructions", ""),
-                     scored, tuple(groups), data.get("disclaimer"), doc, tuple(links))
+                     scored, data.get("sensitive", False), tuple(groups), data.get("disclaimer"), doc, tuple(links))
 
 
 def load_checklists(folder: Path, problems: Problems) -> dict[str, Checklist]:
@@ -169,18 +170,27 @@ def _attr(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
-def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[str, str], address: Href) -> str:
+SUPPORT_PAGE, HELP_PAGE = "steps/support.md", "get-help.md"
+URGENT = ("danger", "self-harm")  # the routes that show urgent help as soon as an item is ticked
+
+
+def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[str, str], address: Href,
+           help_lines: Callable[[str], str]) -> str:
     """The checklist form. `titles` maps docs-relative paths to page titles (for link text).
 
     `address` gives a page's web address, which a printed checklist shows after "read next" and
     help links. Links in items explain a word, like term links in text, and print without one.
+    `help_lines(route)` is the HTML list of the help lines for a danger or self-harm route.
+    Whatever is ticked, the form shows a route to support; urgent help shows at once for danger
+    and self-harm items, and is printed beside them (and shown) where JavaScript does not run.
     """
     c = checklist
     cid = _attr(c.id)
 
-    def link(target: str, printed: bool = False) -> str:
+    def link(target: str, printed: bool = False, label: str | None = None) -> str:
         where = f' data-print-href="{_attr(address(target))}"' if printed else ""
-        return f'<a href="{_attr(href(target))}"{where}>{escape(titles.get(target, target))}</a>'
+        words = label or titles.get(target.partition("#")[0], target)
+        return f'<a href="{_attr(href(target))}"{where}>{escape(words)}</a>'
 
     out = [f'<form class="checklist" data-checklist="{cid}" data-scored="{str(c.scored).lower()}"'
            f' data-tally="{_attr(text["tally"])}" data-group-tally="{_attr(text["group_tally"])}"'
@@ -197,9 +207,13 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
         for item in g.items:
             iid = f"{c.id}-{item.id}"
             more = f' <span class="checklist__more">({link(item.link)})</span>' if item.link else ""
-            support = ' data-support="true"' if item.needs_support else ""
-            out.append(f'<li><input type="checkbox" id="{_attr(iid)}" name="{_attr(item.id)}"{support}>'
-                       f' <label for="{_attr(iid)}">{escape(item.text)}</label>{more}</li>')
+            route = f' data-route="{item.route}"' if item.route else ""
+            now = ""
+            if item.route in URGENT:
+                now = (f' <span class="checklist__route">{escape(text["route_now"])} '
+                       f'{link(HELP_PAGE + "#urgent", printed=True, label=text["urgent_help"])}</span>')
+            out.append(f'<li><input type="checkbox" id="{_attr(iid)}" name="{_attr(item.id)}"{route}>'
+                       f' <label for="{_attr(iid)}">{escape(item.text)}</label>{more}{now}</li>')
         out.append("</ul>")
         if g.bands:
             out.append(f'<div class="checklist__key" data-group="{_attr(g.id)}">'
@@ -216,15 +230,27 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
             out.append("</ul></div>")
         if g.title:
             out.append("</fieldset>")
-    if any(item.needs_support for item in c.items):
-        out.append(f'<p class="checklist__support" data-support-note>{escape(text["support"])} '
-                   f'{link("get-help.md", printed=True)}</p>')
+    routes = {item.route for item in c.items}
+    for route in URGENT:
+        if route in routes:
+            key = route.replace("-", "_")
+            out.append(f'<div class="admonition care-immediate checklist__urgent" data-urgent="{route}">'
+                       f'<p class="admonition-title">{escape(text[f"urgent_{key}_title"])}</p>'
+                       f'<p>{escape(text[f"urgent_{key}"])}</p>{help_lines(route)}'
+                       f'<p>{link(HELP_PAGE + "#help-lines", printed=True, label=text["urgent_more"])}</p></div>')
+    if "support" in routes:
+        out.append(f'<div class="admonition care-non-urgent checklist__support" data-support-note>'
+                   f'<p class="admonition-title">{escape(text["support_title"])}</p>'
+                   f'<p>{escape(text["support_note"])} {link(SUPPORT_PAGE, printed=True)}</p></div>')
+    out.append(f'<p class="checklist__always">{escape(text["support_always"])} {link(SUPPORT_PAGE, printed=True)}</p>')
     out.append('<p class="checklist__status" aria-live="polite" data-status></p>')
-    out.append(f'<div class="checklist__controls" data-controls hidden>'
-               f'<label><input type="checkbox" data-remember> {escape(text["remember"])}</label> '
+    remember = "" if c.sensitive else \
+        f'<label><input type="checkbox" data-remember> {escape(text["remember"])}</label> '
+    out.append(f'<div class="checklist__controls" data-controls hidden>{remember}'
                f'<button type="reset" class="md-button">{escape(text["clear"])}</button></div>')
-    out.append(f'<p class="checklist__privacy">{escape(text["privacy"])}</p>')
-    out.append(f'<p class="checklist__disclaimer">{escape(c.disclaimer or text["disclaimer"])}</p>')
+    privacy = text["privacy_sensitive"] if c.sensitive else text["privacy"]
+    out.append(f'<p class="checklist__privacy">{escape(privacy)}</p>')
+    out.append(f'<p class="checklist__disclaimer">{escape(c.disclaimer or text["checklist_disclaimer"])}</p>')
     out.append("</fieldset></form>")
     return "\n".join(out)
 

@@ -105,7 +105,8 @@ def check_urls(root: Path, site: core.Build, problems: Problems) -> None:
 def run(root: Path, strict: bool = False, today: dt.date | None = None, tools: bool = True) -> Problems:
     """Every check over the project at `root`; `strict` turns warnings (review dates, grade) into errors."""
     config = load_config(root / "mkdocs.yml")
-    site, problems = core.load(root / "docs", config.get("extra", {}), today)
+    site, problems = core.load(root / "docs", config.get("extra", {}), today,
+                               language=config.get("theme", {}).get("language", "en"))
     check_links(site, problems)
     check_readability(site, problems)
     check_urls(root, site, problems)

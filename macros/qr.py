@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 import segno
 
@@ -12,7 +12,7 @@ DRAW = dict(kind="svg", xmldecl=False, svgns=False, nl=False, scale=3, border=2,
             lineclass=None, dark="#000", light="#fff")
 
 
-@lru_cache(maxsize=None)  # a page's print footer and the clinicians' directory show the same code
+@cache  # a page's print footer and the clinicians' directory show the same code
 def qr_svg(url: str, label: str) -> str:
     """A compact, accessible SVG QR code encoding `url`, with `label` as its title."""
     code = segno.make(url, **MAKE)

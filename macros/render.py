@@ -1,9 +1,9 @@
-"""Small renderers for site-wide pieces: block marks, review dates, help lines, the clinicians' directory."""
+"""Small renderers for site-wide pieces: block marks, review dates, the clinicians' directory."""
 from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
@@ -39,25 +39,6 @@ def page_dates(meta: dict[str, Any], text: dict[str, Any]) -> str:
             f'{escape(text["review_due"])}: <time datetime="{due}">{day(due, months)}</time></p>')
 
 
-def crisis_lines(groups: list[dict[str, Any]]) -> str:
-    """Help lines from mkdocs.yml `extra.help_lines`, grouped by region, phone numbers as tel: links."""
-    out = ['<div class="crisis-lines">']
-    for group in groups:
-        out.append(f'<section class="crisis-lines__region"><h2>{escape(str(group["region"]))}</h2><ul>')
-        for line in group.get("lines", []):
-            name = escape(str(line["name"]))
-            phone = str(line.get("phone", "")).strip()
-            call = ""
-            if phone:
-                tel = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-                call = f' <a class="crisis-lines__phone" href="tel:{tel}">{escape(phone)}</a>'
-            detail = f'<br><span>{escape(str(line["detail"]))}</span>' if line.get("detail") else ""
-            out.append(f"<li><strong>{name}</strong>{call}{detail}</li>")
-        out.append("</ul></section>")
-    out.append("</div>")
-    return "\n".join(out)
-
-
 QR_PIXELS = 120  # the directory's QR codes, all drawn at one size (they are vector images)
 SVG_NS = "http://www.w3.org/2000/svg"  # an SVG file needs it; SVG inside HTML does not
 
@@ -89,3 +70,17 @@ def directory(sections: list[tuple[str, list[Page]]], href: Callable[[str], str]
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
         out.append("</ul>")
     return "\n".join(out)
+
+
+def clinical_reviews(pages: Iterable[Page], href: Callable[[str], str], text: dict[str, Any]) -> str:
+    """The pages with a `clinical_review`, newest first; a plain statement when there are none."""
+    reviewed = sorted((p for p in pages if p.meta.get("clinical_review")),
+                      key=lambda p: p.meta["clinical_review"]["date"], reverse=True)
+    if not reviewed:
+        return f'<p class="clinical-reviews">{escape(text["no_clinical_review"])}</p>'
+    items = []
+    for page in reviewed:
+        review = page.meta["clinical_review"]
+        line = text["clinical_review_item"].format(date=day(review["date"], text["months"]), role=review["role"])
+        items.append(f'<li><a href="{escape(href(page.src))}">{escape(page.title)}</a>: {escape(line)}</li>')
+    return f'<ul class="clinical-reviews">{"".join(items)}</ul>'

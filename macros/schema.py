@@ -16,12 +16,14 @@ from .source import Doc
 
 @dataclass(frozen=True)
 class Field:
-    """One field: `kind` is text, list (of text), date, int, bool, year, records (mappings) or url."""
+    """One field: `kind` is text, list (of text), date, int, bool, year, records (a list of mappings),
+    mapping or url; a mapping's own fields are checked against `fields`."""
 
     kind: str = "text"
     required: bool = False
     choices: tuple[str, ...] = ()
     max_length: int = 0  # for text; 0 is no limit
+    fields: Schema | None = None  # for a mapping
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,10 @@ def parse_date(value: Any) -> dt.date | None:
 
 _SHAPES = {"text": "some text", "list": "a list like [a, b]", "date": "a date like 2027-01-31",
            "int": "a whole number", "bool": "true or false", "records": "a list of `- name: value` entries",
-           "url": "a web address starting with https://", "year": "a year like 2014"}
-_PYTHON = {"text": str, "list": list, "int": int, "bool": bool, "records": list, "url": str, "year": (int, str)}
+           "url": "a web address starting with https://", "year": "a year like 2014",
+           "mapping": "indented `name: value` lines"}
+_PYTHON = {"text": str, "list": list, "int": int, "bool": bool, "records": list, "url": str, "year": (int, str),
+           "mapping": dict}
 
 
 def validate(schema: Schema, data: dict[str, Any], doc: Doc, problems: Problems, at: str = "") -> dict[str, Any]:
@@ -114,6 +118,8 @@ def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Pro
                 continue
             items.append(item.strip())
         return items
+    if spec.kind == "mapping" and spec.fields is not None:
+        return validate(spec.fields, value, doc, problems, at)
     if spec.kind == "records":
         for i, item in enumerate(value):
             if not isinstance(item, dict):
@@ -125,12 +131,18 @@ def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Pro
 
 # --- the schemas ------------------------------------------------------------------------------------
 
+CLINICAL_REVIEW = Schema("clinical review", {
+    "date": Field("date", required=True), "role": Field(required=True),
+})
 _PAGE_COMMON = {
     "title": Field(required=True),
     "reviewed": Field("date", required=True),
     "review_due": Field("date", required=True),
     "references": Field("list", required=True),
-    "content_note": Field(),
+    "content_note": Field(),  # `none` where a page names harm without describing it; then a reason
+    "content_note_reason": Field(),
+    # Left out until a qualified reviewer signs off the page in a pull request.
+    "clinical_review": Field("mapping", fields=CLINICAL_REVIEW),
 }
 THEME_KEYS = frozenset({"hide", "search", "template", "status", "icon"})
 
@@ -156,14 +168,26 @@ CHECKLIST = Schema("checklist", {
     "id": Field(required=True), "title": Field(required=True), "intro": Field(required=True),
     "instructions": Field(required=True), "scored": Field("bool"), "items": Field("records"),
     "bands": Field("records"), "groups": Field("records"), "disclaimer": Field(),
+    "sensitive": Field("bool"),  # true: never offers to remember answers on the device
 })
 GROUP = Schema("checklist group", {
     "id": Field(required=True), "title": Field(required=True), "items": Field("records"), "bands": Field("records"),
 })
 ITEM = Schema("checklist item", {
-    "id": Field(required=True), "text": Field(required=True), "link": Field(), "needs_support": Field("bool"),
+    "id": Field(required=True), "text": Field(required=True), "link": Field(),
+    # danger and self-harm items show urgent help as soon as they are ticked; support items point to support
+    "route": Field(choices=("danger", "self-harm", "support")),
 })
 BAND = Schema("band", {
     "min": Field("int", required=True), "max": Field("int", required=True),
     "reflection": Field(required=True), "next": Field("list"),
+})
+
+HELP_LINES = Schema("help lines file", {"regions": Field("records", required=True)})
+HELP_REGION = Schema("region", {"region": Field(required=True), "lines": Field("records", required=True)})
+HELP_LINE = Schema("help line", {
+    "name": Field(required=True),
+    "kind": Field(required=True, choices=("emergency", "crisis", "abuse", "young-people")),
+    "phone": Field(), "sms": Field(), "chat": Field("url"), "detail": Field(required=True),
+    "source": Field("url", required=True), "verified": Field("date", required=True),
 })

@@ -22,7 +22,7 @@ class FakeEnv:
     def __init__(self, docs: Path, directory_urls: bool = True):
         self.conf: dict[str, Any] = {"docs_dir": str(docs), "extra": EXTRA, "use_directory_urls": directory_urls,
                                      "site_url": "https://guide.test/", "nav": ["index.md", "checklists/ready.md"],
-                                     "mdx_configs": {}}
+                                     "mdx_configs": {}, "theme": {"language": "en"}}
         self.macros: dict[str, Any] = {}
         self.page: Any = None
 
@@ -82,9 +82,9 @@ def test_unknown_keys_cannot_reach_a_macro(env: FakeEnv) -> None:
         env.at("index.md").macros["term"]("nope")
 
 
-def test_help_lines_come_from_the_config(env: FakeEnv) -> None:
+def test_help_lines_come_from_the_language_s_data_file(env: FakeEnv) -> None:
     html = env.at("get-help.md").macros["crisis_lines"]()
-    assert '<a class="crisis-lines__phone" href="tel:988">988</a>' in html
+    assert '<a class="help-line__phone" href="tel:116123">116 123</a>' in html and "<h3>United Kingdom</h3>" in html
 
 
 def test_content_errors_stop_the_build_with_every_line(tmp_path: Path) -> None:

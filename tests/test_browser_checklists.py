@@ -1,6 +1,8 @@
 """Checklists in Chromium: live tally, clear, privacy of answers, keyboard use and print."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -82,16 +84,82 @@ def test_support_message_appears_for_any_support_item(page) -> None:
     page.goto("checklists/stability-first/")
     note = page.locator("[data-support-note]")
     expect(note).to_be_hidden()
-    page.locator('form[data-checklist="stability-first"] input[data-support]').first.check()
+    page.locator('form[data-checklist="stability-first"] input[data-route="support"]').first.check()
     expect(note).to_be_visible()
-    assert note.locator('a[href$="get-help/"]').count() == 1
-    assert note.inner_text() in page.locator("[data-status]").inner_text()
+    assert note.locator('a[href$="steps/support/"]').count() == 1
+    assert page.locator("[data-urgent]").is_hidden()  # a gentle item never sends the reader to crisis lines
 
 
-def test_relationship_checklist_has_two_groups(page) -> None:
+def test_relationship_checklist_has_green_red_and_danger_groups(page) -> None:
     page.goto("checklists/relationship-safety/")
     groups = page.locator('form[data-checklist="relationship-safety"] fieldset[data-group]')
-    assert groups.count() == 2
+    assert groups.evaluate_all("gs => gs.map(g => g.dataset.group)") == ["green", "red", "danger"]
+
+
+@pytest.mark.parametrize(("url", "route", "line"), [
+    ("checklists/relationship-safety/", "danger", "National Domestic Abuse Helpline"),
+    ("checklists/stability-first/", "self-harm", "Samaritans"),
+])
+def test_danger_and_self_harm_items_show_urgent_help_at_once(page, url: str, route: str, line: str) -> None:
+    page.goto(url)
+    card = page.locator(f'[data-urgent="{route}"]')
+    expect(card).to_be_hidden()
+    items = page.locator(f'input[data-route="{route}"]')
+    assert items.count() >= (7 if route == "danger" else 1)
+    for i in range(items.count()):  # every one of them, alone
+        items.nth(i).check()
+        expect(card).to_be_visible()
+        assert card.locator(".admonition-title").inner_text().startswith("Immediate action required")
+        assert page.locator("[data-status]").inner_text().startswith("Immediate action required")
+        items.nth(i).uncheck()
+        expect(card).to_be_hidden()
+    items.first.check()
+    assert line in card.inner_text()
+    assert card.locator('a[href^="tel:"]').count() >= 3 and card.locator('a[href$="get-help/#help-lines"]').count() == 1
+    if route == "self-harm":  # some readers cannot talk out loud: text and chat lines too
+        assert card.locator('a[href^="sms:"]').count() >= 1
+
+
+@pytest.mark.parametrize("url", ["checklists/relationship-safety/", "checklists/stability-first/"])
+def test_without_javascript_urgent_help_is_printed_beside_the_items(browser, server: str, url: str) -> None:
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    for item in page.locator('li:has(input[data-route="danger"]), li:has(input[data-route="self-harm"])').all():
+        expect(item.locator('.checklist__route a[href$="get-help/#urgent"]')).to_be_visible()
+    expect(page.locator("[data-urgent]")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("cid", ["relationship-safety", "stability-first"])
+def test_a_sensitive_checklist_never_offers_to_remember(page, cid: str) -> None:
+    page.goto(f"checklists/{cid}/")
+    form = page.locator(f'form[data-checklist="{cid}"]')
+    assert form.locator("[data-remember]").count() == 0 and form.get_by_text("Remember on this device").count() == 0
+    page.evaluate(f"localStorage.setItem('trust-guide.checklist.{cid}', '[]')")  # kept before it became sensitive
+    page.reload()
+    form.locator("input[name]").first.check()
+    assert storage(page) == {}
+    expect(form.locator(".checklist__privacy")).to_contain_text("never saves them")
+
+
+def test_every_band_of_every_checklist_shows_a_route_to_support(page, site) -> None:
+    """Whatever the count, in every group of every checklist, the reader sees where to find support."""
+    for html in sorted((site / "checklists").glob("*/index.html")):
+        page.goto(f"checklists/{html.parent.name}/")
+        for form in page.locator("form[data-checklist]").all():
+            for key in form.locator(".checklist__key").all():
+                group = key.get_attribute("data-group")
+                scope = form.locator(f'fieldset[data-group="{group}"]') if form.locator(
+                    f'fieldset[data-group="{group}"]').count() else form
+                inputs = scope.locator("input[name]")
+                for band in key.locator("li[data-min]").all():
+                    form.locator("button[type=reset]").click()
+                    for i in range(int(band.get_attribute("data-min"))):
+                        inputs.nth(i).check()
+                    expect(band).to_have_class(re.compile(r"\bis-current\b"))
+                    route = form.locator('.checklist__always a[href$="steps/support/"]')
+                    expect(route).to_be_visible()
 
 
 def test_whole_checklist_works_by_keyboard_alone(page) -> None:

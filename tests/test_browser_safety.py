@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.config import load_config
 from tests.conftest import ROOT, built_pages
@@ -114,8 +115,13 @@ def test_quick_exit_stays_in_view_and_uncovered(browser, server: str, viewport: 
     context.close()
 
 
-def test_help_lines_come_from_the_configuration(page) -> None:
+def test_help_lines_come_from_the_language_s_data_file(page) -> None:
     page.goto("get-help/")
+    lines = page.locator(".crisis-lines .help-line")
+    assert lines.count() >= 15
     text = page.locator(".crisis-lines").inner_text()
-    assert "988" in text and "United States and Canada" in text
-    assert page.locator('a[href="tel:988"]').count() == 1
+    assert "988 Suicide & Crisis Lifeline" in text and "9-8-8 Suicide Crisis Helpline" in text
+    assert page.locator('.crisis-lines a[href="tel:988"]').count() >= 1
+    assert page.locator('.crisis-lines a[href^="sms:"]').count() >= 3  # for readers who cannot talk out loud
+    for card in ("care-immediate", "care-urgent", "care-non-urgent"):  # when to get help, by urgency
+        expect(page.locator(f"#urgent ~ .admonition.{card}").first).to_be_visible()

@@ -187,7 +187,7 @@ def test_content_notes_render_at_the_top(content: core.Build, site: Path) -> Non
         html = html_of(site, page_url(page.src))
         after_title = html[html.index("</h1>") + len("</h1>"):].lstrip()
         assert after_title.startswith('<aside class="content-note"') and page.meta["content_note"] in html
-    for src in ("steps/setbacks.md", "glossary/index.md"):
+    for src in [src for src, p in content.pages.items() if not p.meta.get("content_note")][:5]:
         assert 'class="content-note"' not in html_of(site, page_url(src))
 
 
@@ -211,3 +211,21 @@ def test_search_finds_each_term_where_it_is_explained_not_in_lists_of_links(cont
         assert any(e["location"] == page for e in entries), page
     for html in (html_of(site, "glossary/grounding/"), html_of(site, "clinicians/")):
         assert "data-search-exclude" not in html  # the search plugin's marker leaves no trace
+
+
+def test_every_help_line_has_its_source_and_date(content: core.Build) -> None:
+    lines = [line for region in content.help_lines for line in region.lines]
+    assert len(lines) >= 15
+    for line in lines:
+        assert line.source.startswith("https://") and line.verified.year >= 2026, line.name
+    kinds = {line.kind for line in lines}
+    assert kinds == {"emergency", "crisis", "abuse", "young-people"}
+    names = {line.name for line in lines}
+    assert {"National Domestic Violence Hotline", "National Domestic Abuse Helpline", "1800RESPECT"} <= names
+
+
+def test_the_clinical_guidelines_are_cited_where_therapies_are_described(content: core.Build) -> None:
+    for key in ("nice2018", "vadod2023", "apa2017"):
+        assert key in content.refs, key
+        assert key in content.pages["therapy.md"].meta["references"], key
+        assert f"cite('{key}')" in content.pages["therapy.md"].doc.body, key

@@ -1,5 +1,6 @@
 // Reflective checklists: live tally and reflection. Answers never leave the browser; they are kept
-// in localStorage only after the reader ticks "Remember on this device", and "Clear" removes them.
+// in localStorage only after the reader ticks "Remember on this device" (never offered on sensitive
+// lists), and "Clear" removes them. A danger or self-harm item shows urgent help as soon as it is ticked.
 (function () {
   "use strict";
   var PREFIX = "trust-guide.checklist.";
@@ -12,7 +13,6 @@
     var key = PREFIX + form.getAttribute("data-checklist");
     var status = form.querySelector("[data-status]");
     var remember = form.querySelector("[data-remember]");
-    var support = form.querySelector("[data-support-note]");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][name]"));
     var store = null;
     try { store = window.localStorage; } catch (e) { /* storage blocked: nothing is kept */ }
@@ -21,8 +21,22 @@
       return Array.prototype.filter.call(scope.querySelectorAll("input[name]"), function (b) { return b.checked; }).length;
     }
 
+    function routeTicked(route) {
+      return boxes.some(function (b) { return b.checked && b.getAttribute("data-route") === route; });
+    }
+
+    // Cards for danger and self-harm show first, and their titles are read out first.
+    function showCards(parts) {
+      form.querySelectorAll("[data-urgent]").forEach(function (card) {
+        card.hidden = !routeTicked(card.getAttribute("data-urgent"));
+        if (!card.hidden) parts.push(card.querySelector(".admonition-title").textContent);
+      });
+      var support = form.querySelector("[data-support-note]");
+      if (support) support.hidden = !routeTicked("support");
+    }
+
     function save() {
-      if (!store) return;
+      if (!store || !remember) return;
       if (remember.checked) {
         store.setItem(key, JSON.stringify(boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.name; })));
       } else {
@@ -31,7 +45,9 @@
     }
 
     function update() {
-      var parts = [fill(form.getAttribute("data-tally"), { n: ticked(form), total: boxes.length })];
+      var parts = [];
+      showCards(parts);
+      parts.push(fill(form.getAttribute("data-tally"), { n: ticked(form), total: boxes.length }));
       form.querySelectorAll(".checklist__key").forEach(function (keyList) {
         var group = keyList.closest("fieldset[data-group]");
         var scope = group || form;
@@ -46,21 +62,17 @@
           if (match) parts.push(band.querySelector(".checklist__reflection").textContent);
         });
       });
-      var needsSupport = boxes.some(function (b) { return b.checked && b.hasAttribute("data-support"); });
-      if (support) {
-        support.hidden = !needsSupport;
-        if (needsSupport) parts.push(support.textContent);
-      }
       status.textContent = parts.join(" ");
       save();
     }
 
     var saved = null;
-    try { saved = store && JSON.parse(store.getItem(key)); } catch (e) { saved = null; }
+    try { saved = remember && store && JSON.parse(store.getItem(key)); } catch (e) { saved = null; }
     if (Array.isArray(saved)) {
       remember.checked = true;
       boxes.forEach(function (b) { b.checked = saved.indexOf(b.name) >= 0; });
     }
+    if (store && !remember) store.removeItem(key); // a list that became sensitive forgets what it kept
     form.querySelector("[data-controls]").hidden = false;
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -71,7 +83,7 @@
         status.textContent = form.getAttribute("data-cleared");
       }, 0);
     });
-    if (support) support.hidden = !boxes.some(function (b) { return b.checked && b.hasAttribute("data-support"); });
+    showCards([]);
     if (saved) update();
   });
 })();
