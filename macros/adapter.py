@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import checklists, glossary, references, render
+from . import checklists, diagrams, glossary, references, render
 from . import site as core
 from .errors import ContentError
 from .qr import qr_svg
@@ -111,6 +111,11 @@ def define_env(env: Any) -> None:
     @block_macro
     def glossary_index() -> str:
         return glossary.render_index(site.terms, url_href, text)
+
+    @block_macro
+    def diagram(name: str) -> str:
+        """An SVG from docs/assets/diagrams/, inline so that it follows the palette (see diagrams.py)."""
+        return diagrams.render_diagram(diagrams.diagram_path(docs, name), root=docs.parent)
 
     @block_macro
     def reference_list() -> str:

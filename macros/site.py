@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from . import checklists as cl
-from . import glossary, references
+from . import diagrams, glossary, references
 from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages, parse_date
 
 REFERENCES_PAGE = "references.md"  # where citations link to
 MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list", "crisis_lines",
-          "clinician_directory")  # what editors may call; the adapter registers exactly these
+          "clinician_directory", "diagram")  # what editors may call; the adapter registers exactly these
 ANY_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\(")
-CALL = re.compile(r"""\{\{\s*(cite|term|checklist)\(\s*['"]([^'"]*)['"]""")
+CALL = re.compile(r"""\{\{\s*(cite|term|checklist|diagram)\(\s*['"]([^'"]*)['"]""")
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "quick_exit_hint", "print", "reviewed", "review_due", "content_note", "disclaimer",
     "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
@@ -119,6 +119,8 @@ def _check_call(site: Site, page: Page, kind: str, key: str, line: int, listed: 
         problems.error(path, line, f"unknown glossary term {key!r}",
                        "use the file name of a term in docs/glossary/ (without .md), "
                        "or add the term with `make new-term`")
+    elif kind == "diagram":
+        diagrams.check_use(site.docs, key, path, line, page.doc.body, problems)
     elif kind == "checklist" and key not in site.checklists:
         problems.error(path, line, f"unknown checklist {key!r}",
                        "use the name of a file in docs/_data/checklists/ (without .yml)")
