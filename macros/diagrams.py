@@ -169,7 +169,8 @@ def _parse(path: Path, problems: Problems) -> Node | None:
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as error:
-        problems.error(path, error.lineno, f"the diagram is not valid SVG ({xml.parsers.expat.ErrorString(error.code)})",
+        reason = xml.parsers.expat.ErrorString(error.code)
+        problems.error(path, error.lineno, f"the diagram is not valid SVG ({reason})",
                        "open it in a drawing program and save it again as plain SVG, or fix the tag on that line")
         return None
     if not top or top[0].tag != "svg":
@@ -242,8 +243,7 @@ def _check_node(node: Node, path: Path, ids: set[str], problems: Problems) -> No
                 if ref not in ids:
                     problems.error(path, line, f"{name}= names the id {ref!r}, which the diagram does not have",
                                    "use an id= from the same file, or remove the attribute")
-    style, _ = _style_attrs(node.attrs.get("style", ""))
-    paints = {k: v for k, v in {**style, **node.attrs}.items() if k in ("fill", "stroke", "stop-color")}
+    paints = {k: v for k, v in _attributes(node).items() if k in ("fill", "stroke", "stop-color")}
     coloured = [f"{k}={v!r}" for k, v in paints.items() if v.strip().lower() not in PLAIN_PAINT
                 and not v.strip().startswith("url(")]
     classes = set(node.attrs.get("class", "").split())
@@ -251,6 +251,12 @@ def _check_node(node: Node, path: Path, ids: set[str], problems: Problems) -> No
         problems.error(path, line, f"<{node.tag}> has its own colour ({', '.join(coloured)}), "
                                    "which will not change for the dark palette",
                        f"add class=\"...\" with one of {', '.join(CLASSES)}, or use fill=\"currentColor\"")
+
+
+def _attributes(node: Node) -> dict[str, str]:
+    """The element's attributes with its `style=` turned into attributes (a style wins, as in a browser)."""
+    style, _ = _style_attrs(node.attrs.get("style", ""))
+    return {**{k: v for k, v in node.attrs.items() if k != "style"}, **style}
 
 
 def _style_attrs(style: str) -> tuple[dict[str, str], list[str]]:
@@ -287,9 +293,8 @@ def _render(svg: Node, prefix: str) -> str:
 
 def _write(node: Node, rename: Callable[[str], str]) -> str:
     attrs: dict[str, str] = {}
-    style, _ = _style_attrs(node.attrs.get("style", ""))
-    for name, value in {**style, **node.attrs}.items():
-        if name == "style" or name == "xmlns" or name.startswith(("xmlns:",) + EDITOR_PREFIXES):
+    for name, value in _attributes(node).items():
+        if name == "xmlns" or name.startswith(("xmlns:",) + EDITOR_PREFIXES):
             continue
         if name == "id":
             value = rename(value)
