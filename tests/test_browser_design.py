@@ -318,7 +318,7 @@ def test_screenshots_for_reviewers(open_page, viewport: str, scheme: str) -> Non
             page.locator("[data-status]").scroll_into_view_if_needed()
             page.evaluate("window.scrollBy(0, -120)")
         path = OUTPUT / f"{name}-{viewport}-{scheme}.png"
-        page.screenshot(path=str(path))
+        page.screenshot(path=str(path), full_page=name in ("step", "get-help"))  # the home: its first screen
         written.append(path)
     assert all(p.stat().st_size > 10_000 for p in written)
     (OUTPUT / "README.txt").write_text("Screenshots from tests/test_browser_design.py, for reviewers. "
