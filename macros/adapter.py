@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import build as core
-from . import checklists, glossary, helplines, references, render
+from . import checklists, diagrams, glossary, helplines, references, render
 from .errors import ContentError
 from .qr import qr_svg
 from .urls import source_link
@@ -94,6 +94,11 @@ def define_env(env: Any) -> None:
     @block_macro
     def glossary_index() -> str:
         return glossary.render_index(build.terms, url_href, text)
+
+    @block_macro
+    def diagram(name: str) -> str:
+        """An SVG from docs/assets/diagrams/, inline so that it follows the palette (see diagrams.py)."""
+        return diagrams.render_diagram(diagrams.diagram_path(build.docs, name), root=build.docs.parent)
 
     @block_macro
     def reference_list() -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import checklists as cl
-from . import glossary, helplines, references
+from . import diagrams, glossary, helplines, references
 from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages
@@ -21,9 +21,10 @@ from .syntax import MACRO_CALL
 from .urls import page_url, public_url, relative_url
 
 REFERENCES_PAGE = "references.md"  # where citations link to
+# What editors may call; the adapter registers exactly these.
 MACROS = ("cite", "term", "checklist", "checklist_index", "glossary_index", "reference_list", "crisis_lines",
-          "clinician_directory", "clinical_reviews")  # what editors may call; the adapter registers exactly these
-KEYED = ("cite", "term", "checklist")  # the macros whose first argument names content
+          "clinician_directory", "clinical_reviews", "diagram")
+KEYED = ("cite", "term", "checklist", "diagram")  # the macros whose first argument names content
 TEXT_KEYS = {
     "urgent_help", "quick_exit", "quick_exit_hint", "print", "reviewed", "review_due", "content_note", "disclaimer",
     "in_short", "related_terms", "where_used", "not_used", "sources", "used_in", "glossary_letters",
@@ -168,6 +169,8 @@ def _check_call(build: Build, page: Page, kind: str, key: str, line: int, listed
         problems.error(path, line, f"unknown glossary term {key!r}",
                        "use the file name of a term in docs/glossary/ (without .md), "
                        "or add the term with `make new-term`")
+    elif kind == "diagram":
+        diagrams.check_use(build.docs, key, path, line, page.doc.body, problems)
     elif kind == "checklist" and key not in build.checklists:
         problems.error(path, line, f"unknown checklist {key!r}",
                        "use the name of a file in docs/_data/checklists/ (without .yml)")

@@ -110,13 +110,18 @@ Href = Callable[[str], str]  # docs-relative source path -> link from the curren
 
 
 def render_index(terms: dict[str, Term], href: Href, text: dict[str, str]) -> str:
-    """The A-Z index: letter jump links, then each letter's terms with their definitions."""
+    """The A-Z index: the whole alphabet in one wrapped row, then each letter's terms with their definitions.
+
+    A letter with terms links to them; a letter without any is plain text, so that no link leads nowhere.
+    """
     groups: dict[str, list[Term]] = defaultdict(list)
     for term in sorted(terms.values(), key=lambda t: t.title.lower()):
         first = term.title[:1].upper()
         groups[first if first.isalpha() else "#"].append(term)
     letters = sorted(groups)
-    jump = " ".join(f'<li><a href="#letter-{escape(c.lower())}">{escape(c)}</a></li>' for c in letters)
+    alphabet = sorted(set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | set(groups))
+    jump = "".join(f'<li><a href="#letter-{escape(c.lower())}">{escape(c)}</a></li>' if c in groups
+                   else f'<li><span class="glossary-az__none">{escape(c)}</span></li>' for c in alphabet)
     out = [f'<nav class="glossary-az" aria-label="{escape(text["glossary_letters"])}"><ul>{jump}</ul></nav>']
     for c in letters:
         out.append(f'<h2 id="letter-{escape(c.lower())}"{NOT_SEARCHED}>{escape(c)}</h2>\n<dl class="glossary-list">')
