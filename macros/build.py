@@ -17,7 +17,8 @@ from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages
 from .readability import prose
-from .syntax import MACRO_CALL
+from .schema import STARTER
+from .syntax import HTML_LINK, JINJA, LINK, MACRO_CALL, NEW_WINDOW, RAW_BLOCK, SCHEME
 from .urls import page_url, public_url, relative_url
 
 REFERENCES_PAGE = "references.md"  # where citations link to
@@ -129,6 +130,7 @@ def _check_pages(build: Build, problems: Problems, today: dt.date) -> None:
                                f"unknown reference {key!r} in `references`",
                                "use the name of a file in docs/_data/references/ (without .yml)")
         cited.update(listed)
+        _check_template_marks(page, problems)
         for call in MACRO_CALL.finditer(doc.body):
             lineno = doc.body_line + doc.body.count("\n", 0, call.start())
             name, key = call.group(1), call.group(3)
@@ -142,6 +144,11 @@ def _check_pages(build: Build, problems: Problems, today: dt.date) -> None:
         own = {page.term_slug} if page.term_slug else set()
         build.mentions[src] = scan_source(doc.body, build.matcher, doc.body_line, own)
         _check_content_note(page, words, problems)
+        _check_links_are_safe(page, problems)
+        if STARTER in doc.body:
+            line = doc.body_line + doc.body.count("\n", 0, doc.body.index(STARTER))
+            problems.error(doc.path, line, "the page still has starter text (TODO: ...)",
+                           "replace every TODO: line with your own words")
         due = page.meta.get("review_due")
         if due and due < today:
             problems.warn(doc.path, doc.line("review_due"), f"the review was due on {due.isoformat()}",
@@ -203,3 +210,35 @@ def _check_content_note(page: Page, words: list[str], problems: Problems) -> Non
         problems.error(doc.path, 1, f"the page mentions {found.group(1).lower()!r} but has no `content_note`",
                        "add `content_note:` with one calm sentence on what the page mentions, "
                        "or `content_note: none` and a `content_note_reason:`")
+
+
+UNSAFE_SCHEMES = {"javascript", "data", "vbscript"}
+
+
+def _check_links_are_safe(page: Page, problems: Problems) -> None:
+    """No link runs code or opens another window (the quick exit can only clear the tab it is in)."""
+    doc = page.doc
+    for offset, line in enumerate(doc.body.splitlines()):
+        targets = [m.group(3) for m in LINK.finditer(line)] + HTML_LINK.findall(line)
+        for target in targets:
+            scheme = SCHEME.match(target)
+            if scheme and scheme.group(1).lower() in UNSAFE_SCHEMES:
+                problems.error(doc.path, doc.body_line + offset, f"a link uses `{scheme.group(1)}:`, which can run code",
+                               "link to a page of the guide (a .md file) or to a web address starting with https://")
+        if NEW_WINDOW.search(line):
+            problems.error(doc.path, doc.body_line + offset, "a link opens another window or tab (`target=`)",
+                           "remove `target=...`: the quick exit can only clear the tab the reader is in")
+
+
+def _check_template_marks(page: Page, problems: Problems) -> None:
+    """In a page body, `{{ }}` is only a macro call and `{% %}` only `raw`: Jinja would fail on anything else."""
+    doc = page.doc
+    body = RAW_BLOCK.sub(lambda m: "\n" * m.group().count("\n"), doc.body)  # shown as written
+    for mark in JINJA.finditer(body):
+        text = mark.group()
+        if text.startswith("{{") and MACRO_CALL.match(text):
+            continue
+        line = doc.body_line + body.count("\n", 0, mark.start())
+        problems.error(doc.path, line, f"{text[:30]!r} is not a macro call",
+                       "use a macro from CONTRIBUTING.md, or to show braces as text write "
+                       "{% raw %}...{% endraw %} around them")

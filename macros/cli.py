@@ -74,8 +74,11 @@ def _new(kind: str, title: str | None) -> int:
         (ROOT / dest).write_text(re.sub(r"<<(\w+)>>", lambda m: values[m.group(1)], text), encoding="utf-8")
         print(f"wrote {dest}")
     url = {"new-page": f"/{slug}/", "new-term": f"/glossary/{slug}/", "new-checklist": f"/checklists/{slug}/"}[kind]
-    print(f"next: fill in the file(s), add {url} to urls.txt"
-          + ("" if kind == "new-term" else f", and add {targets[-1][1][5:]} to the nav in mkdocs.yml")
+    urls = ROOT / "urls.txt"
+    urls.write_text(urls.read_text(encoding="utf-8").rstrip("\n") + f"\n{url}\n", encoding="utf-8")
+    print(f"added {url} to urls.txt")
+    print("next: replace every TODO: in the file(s) with your own words"
+          + ("" if kind == "new-term" else f", add {targets[-1][1][5:]} to the nav in mkdocs.yml")
           + ", then run `make check`.")
     return 0
 

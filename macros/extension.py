@@ -102,8 +102,9 @@ class PageTreeprocessor(Treeprocessor):
             href = a.get("href", "")
             if "term-link" in (a.get("class") or "") or href.startswith(("#", "mailto:", "tel:")):
                 continue
-            if href.startswith(("http://", "https://")):
+            if href.startswith(("http://", "https://")):  # another site: it learns nothing of this one
                 a.set("data-print-href", href)
+                a.set("rel", "noopener noreferrer")
                 continue
             path = href.partition("#")[0]
             if path.endswith(".md"):

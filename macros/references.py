@@ -54,7 +54,7 @@ def render_entry(ref: Reference, cited_on: list[tuple[str, str]], used_in: str) 
         parts.append(escape(f("publisher")) + ".")
     link = f"https://doi.org/{f('doi')}" if f("doi") else f("url")
     if link:
-        parts.append(f'<a href="{escape(link)}" rel="noreferrer">{escape(link)}</a>')
+        parts.append(f'<a href="{escape(link)}" rel="noopener noreferrer">{escape(link)}</a>')
     used = ""
     if cited_on:
         items = ", ".join(f'<a href="{escape(h)}">{escape(t)}</a>' for h, t in cited_on)

@@ -7,6 +7,7 @@ returns the values that passed, typed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,9 +78,31 @@ def validate(schema: Schema, data: dict[str, Any], doc: Doc, problems: Problems,
     return values
 
 
+# Every text field is plain text: the theme writes some of them into pages and attributes as they are,
+# so the marks that could start a tag, end an attribute or start a template are refused, not escaped.
+MARKUP = re.compile(r"""[<>"]|\{[{%#]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]""")
+PLAIN_FIX = "write it without < > \" {{ {% (for quotes, use “ ” or ')"
+
+
+STARTER = "TODO:"  # how the templates of `make new-page`, `new-term` and `new-checklist` mark what to write
+
+
+def markup_in(text: str) -> str | None:
+    """The first mark in `text` that plain text may not hold, or None."""
+    found = MARKUP.search(text)
+    return found.group() if found else None
+
+
 def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Problems, at: str) -> Any:
     def wrong(what: str, fix: str) -> None:
         problems.error(doc.path, line, what, fix)
+
+    if isinstance(value, str) and STARTER in value:
+        wrong(f"`{key}` still has the starter text ({value[:40]!r}...)", "replace it with your own words")
+        return None
+    if isinstance(value, str) and markup_in(value):
+        wrong(f"`{key}` holds {markup_in(value)!r}, which plain text cannot", PLAIN_FIX)
+        return None
 
     if spec.kind == "date":
         day = parse_date(value)
@@ -115,6 +138,10 @@ def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Pro
             if not isinstance(item, str) or not item.strip():
                 problems.error(doc.path, doc.line(f"{at}{i}", line), f"item {i + 1} of `{key}` should be some text",
                                "write each item as text; put quotes around it if it looks like a number or yes/no")
+                continue
+            if markup_in(item):
+                problems.error(doc.path, doc.line(f"{at}{i}", line),
+                               f"item {i + 1} of `{key}` holds {markup_in(item)!r}, which plain text cannot", PLAIN_FIX)
                 continue
             items.append(item.strip())
         return items

@@ -27,6 +27,10 @@ FENCED_BLOCK = re.compile(r"""(?xms)
 _JINJA = r"\{\{.*?\}\} | \{%.*?%\}"  # a macro call or a Jinja block
 JINJA = re.compile(f"(?xs){_JINJA}")
 
+RAW_BLOCK = re.compile(r"""(?xs)
+    \{%-?\s*raw\s*-?%\} .*? \{%-?\s*endraw\s*-?%\}   # text that Jinja leaves as written
+""")
+
 HEADING = re.compile(r"""(?x)
     ^(\#{1,6})[ \t]+             # the marks: level 1 to 6 (group 1)
     (.+?)[ \t]*                  # the heading text (group 2)
@@ -58,6 +62,14 @@ IMG_WITHOUT_ALT = re.compile(r"""(?xi)
 """)
 
 SCHEME = re.compile(r"(?i)^\s*([a-z][a-z0-9+.-]*):")  # a link's scheme, `https:` or `mailto:`
+
+HTML_LINK = re.compile(r"""(?xi)
+    \b(?:href|src|action|formaction)\s*=\s*["']?\s*([^"'\s>]*)   # an address in raw HTML (group 1)
+""")
+
+NEW_WINDOW = re.compile(r"""(?xi)
+    \btarget\s*=   # an attribute that opens a link elsewhere, in HTML or an attribute list
+""")
 
 ADMONITION = re.compile(r"""(?x)
     ^[ \t]*(!!!|\?\?\?\+?)       # an admonition or a collapsible block opens

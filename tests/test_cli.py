@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,18 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("new-checklist", ["docs/_data/checklists/trust-at-work.yml", "docs/checklists/trust-at-work.md"],
      "/checklists/trust-at-work/"),
 ])
-def test_scaffolding_writes_valid_files(project: Path, kind: str, files: list[str], url: str,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_scaffolding_writes_files_that_fail_until_the_starter_text_is_replaced(
+        project: Path, kind: str, files: list[str], url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([kind, "Trust at work"]) == 0
-    out = capsys.readouterr().out
-    assert all((project / f).exists() for f in files) and url in out
-    with (project / "urls.txt").open("a") as f:
-        f.write(url + "\n")
-    problems = checks.run(project, today=dt.date.today(), tools=False)
-    assert [str(p) for p in problems.errors] == []
+    assert all((project / f).exists() for f in files) and url in capsys.readouterr().out
+    assert url in (project / "urls.txt").read_text().split()  # the new address is listed, once
+    errors = [str(p) for p in checks.run(project, today=dt.date.today(), tools=False).errors]
+    assert errors and all("starter text" in e for e in errors), errors
+    assert any(e.startswith(f"{files[0]}:") for e in errors)
+    for f in files:  # an editor writes their own words
+        path = project / f
+        path.write_text(re.sub(r"TODO: [^\"\n{]*", "Some plain words of my own.", path.read_text()))
+    assert [str(p) for p in checks.run(project, today=dt.date.today(), tools=False).errors] == []
 
 
 def test_scaffolding_never_overwrites(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -65,13 +65,16 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
         "`reviewed` and `review_due`"]
 
 
-@pytest.mark.parametrize("case", ["unknown-term", "front-matter-does-not-parse", "overlapping-bands"])
+@pytest.mark.parametrize("case", [
+    "unknown-term", "front-matter-does-not-parse", "overlapping-bands", "latin1-page", "binary-data", "empty-page",
+    "yaml-list", "markup-in-definition", "unsafe-link", "template-variable", "help-line-without-source"])
 def test_strict_build_fails_with_the_same_line(tmp_path: Path, case: str) -> None:
     root = make_project(tmp_path, case)
     result = mkdocs_build(tmp_path / "out", root / "mkdocs.yml")
     assert result.returncode != 0
     expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").strip()
     assert expected in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_base_fixture_builds(tmp_path: Path) -> None:
