@@ -9,7 +9,7 @@ MKDOCS := $(BIN)/python -m mkdocs
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist lock clean
+.PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist new-language lock clean
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { \
@@ -20,11 +20,13 @@ $(STAMP): requirements.lock
 	$(BIN)/python -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'trust-guide.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	touch $(STAMP)
 
+# One edition at a time: `make serve EDITION=es` previews the Spanish one.
 serve: $(STAMP)
-	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000 $(if $(EDITION),-f mkdocs.$(EDITION).yml)
 
+# Every edition: English in site/, each other language in site/<code>/ (see README, "Languages").
 build: $(STAMP)
-	$(MKDOCS) build --strict --site-dir site
+	$(BIN)/python -m macros.cli build --site-dir site
 
 check: $(STAMP)
 	$(BIN)/python -m macros.cli check $(if $(STRICT),--strict)
@@ -58,6 +60,9 @@ offline: $(STAMP)
 
 readability: $(STAMP)
 	$(BIN)/python -m macros.cli readability
+
+new-language: $(STAMP)
+	$(BIN)/python -m macros.cli new-language $(LANG)
 
 new-page new-term new-checklist: $(STAMP)
 	$(BIN)/python -m macros.cli $@ $(if $(TITLE),"$(TITLE)")

@@ -38,8 +38,12 @@ def _fail(error: ContentError) -> NoReturn:
 
 def define_env(env: Any) -> None:
     conf = env.conf
+    config_file = Path(conf["config_file_path"])
+    source = conf["extra"].get("translation_of")
     build, problems = core.load(Path(conf["docs_dir"]), conf["extra"], site_url=conf.get("site_url") or "",
-                                directory_urls=conf["use_directory_urls"], language=conf["theme"]["language"])
+                                directory_urls=conf["use_directory_urls"], language=conf["theme"]["language"],
+                                source=config_file.parent / source if source else None, root=config_file.parent,
+                                config_name=config_file.name)
     try:
         problems.raise_if_errors()
     except ContentError as error:
@@ -119,4 +123,4 @@ def define_env(env: Any) -> None:
     def clinician_directory() -> str:
         def qr(page: Any) -> str:
             return qr_svg(build.address(page.src), text["qr_for"].format(title=page.title))
-        return render.directory(build.directory(conf["nav"]), url_href, build.address, qr, text)
+        return render.directory(build.directory(conf["nav"]), url_href, build.address, qr, text, build.twin_addresses)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import checklists as cl
-from . import diagrams, glossary, helplines, references
+from . import diagrams, glossary, helplines, references, translations
 from .errors import Problems
 from .linker import Matcher, Mention, scan_source
 from .pages import Page, load_pages
@@ -33,7 +33,8 @@ TEXT_KEYS = {
     "printed_from", "qr_for", "copy_link", "link_copied", "dir_pages", "dir_steps", "dir_checklists", "dir_terms",
     "months", "checklist_disclaimer", "privacy", "privacy_sensitive", "support_always", "support_title",
     "support_note", "route_now", "urgent_danger_title", "urgent_danger", "urgent_self_harm_title", "urgent_self_harm",
-    "urgent_more", "call", "text", "chat", "no_clinical_review", "clinical_review_item",
+    "urgent_more", "call", "text", "chat", "no_clinical_review", "clinical_review_item", "date_format",
+    "translation_outdated", "read_in_source",
 }
 
 
@@ -54,11 +55,27 @@ class Build:
     backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict, repr=False)
     site_url: str = ""
     directory_urls: bool = True  # False in the offline copy, whose links end in .html
+    language: str = "en"
+    source: Path | None = None  # for a translation: the docs folder of the pages it translates
+    outdated: set[str] = field(default_factory=set, repr=False)  # translated files whose source has changed since
     current_src: Callable[[], str | None] = field(default=lambda: None, repr=False)  # the page being rendered
 
     def address(self, src: str) -> str:
         """A page's web address (`src` may carry #anchor), as printed pages, QR codes and the directory show it."""
         return public_url(self.site_url, src)
+
+    def twin_addresses(self, src: str) -> list[tuple[str, str, str]]:
+        """This page in the other editions that have it: (language code, language name, web address)."""
+        editions = self.extra.get("languages", [])
+        top = self.source or self.docs  # the first edition's pages; each other edition's are in a folder there
+        out = []
+        for i, edition in enumerate(editions):
+            code = edition["code"]
+            folder = top if i == 0 else top / code
+            if code != self.language and (folder / src).exists():
+                base = self.extra.get("site_root", "") + ("" if i == 0 else f"{code}/")
+                out.append((code, edition["name"], public_url(base, src)))
+        return out
 
     def page_href(self, from_src: str, target_src: str) -> str:
         """The link between two pages as the built site has it, for HTML that MkDocs does not rewrite."""
@@ -71,15 +88,20 @@ class Build:
         return [(ref, [p for p in self.pages.values() if key in p.meta.get("references", [])])
                 for key, ref in sorted(self.refs.items(), key=lambda kv: kv[1].label.lower())]
 
-    def directory(self, nav: Any) -> list[tuple[str, list[Page]]]:
-        """The clinicians' directory: guide pages, steps and checklists in menu order, then terms A-Z."""
+    def directory(self, nav: Any) -> list[tuple[str, str, list[Page]]]:
+        """The clinicians' directory: guide pages, steps and checklists in menu order, then terms A-Z.
+
+        Each section is (anchor, heading, pages); the anchors are the same in every language.
+        """
         pages = [self.pages[src] for src in nav_sources(nav) if src in self.pages]
         text = self.text
         return [
-            (text["dir_pages"], [p for p in pages if not p.src.startswith(("steps/", "checklists/"))]),
-            (text["dir_steps"], [p for p in pages if p.src.startswith("steps/")]),
-            (text["dir_checklists"], [p for p in pages if p.src.startswith("checklists/")]),
-            (text["dir_terms"], [t.page for t in sorted(self.terms.values(), key=lambda t: t.title.lower())]),
+            ("dir-guide-pages", text["dir_pages"],
+             [p for p in pages if not p.src.startswith(("steps/", "checklists/"))]),
+            ("dir-steps", text["dir_steps"], [p for p in pages if p.src.startswith("steps/")]),
+            ("dir-checklists", text["dir_checklists"], [p for p in pages if p.src.startswith("checklists/")]),
+            ("dir-glossary-terms", text["dir_terms"],
+             [t.page for t in sorted(self.terms.values(), key=lambda t: t.title.lower())]),
         ]
 
 
@@ -94,19 +116,26 @@ def nav_sources(nav: Any) -> list[str]:
     return []
 
 
-def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
-         site_url: str = "", directory_urls: bool = True, language: str = "en") -> tuple[Build, Problems]:
-    """Read everything under `docs`, report every problem; the caller decides what fails."""
-    problems = Problems(docs.parent)
-    build = Build(docs, extra, extra.get("text", {}), site_url=site_url,
-                  directory_urls=directory_urls)
+def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None, site_url: str = "",
+         directory_urls: bool = True, language: str = "en", source: Path | None = None,
+         root: Path | None = None, config_name: str = "mkdocs.yml") -> tuple[Build, Problems]:
+    """Read everything under `docs`, report every problem; the caller decides what fails.
+
+    A translation (`source`: the folder of the pages it translates) shares their references and records,
+    in each file, which version of its source it was translated from.
+    """
+    root = root or docs.parent
+    problems = Problems(root)
+    build = Build(docs, extra, extra.get("text", {}), site_url=site_url, directory_urls=directory_urls,
+                  language=language, source=source)
     missing = sorted(TEXT_KEYS - build.text.keys())
     if missing:
-        problems.error("mkdocs.yml", 1, f"extra.text has no {', '.join(missing)}",
-                       "add the missing words under `extra: text:` in mkdocs.yml")
-    build.pages = load_pages(docs, problems)
+        problems.error(root / config_name, 1, f"extra.text has no {', '.join(missing)}",
+                       f"add the missing words under `extra: text:` in {config_name}")
+    editions = [lang["code"] for lang in extra.get("languages", [])[1:]]
+    build.pages = load_pages(docs, problems, exclude=("_data", *([] if source else editions)))
     build.terms = glossary.load_terms(build.pages, problems)
-    build.refs = references.load_references(docs / "_data" / "references", problems)
+    build.refs = references.load_references((source or docs) / "_data" / "references", problems)
     build.checklists = cl.load_checklists(docs / "_data" / "checklists", problems)
     build.help_lines = helplines.load_help_lines(docs / "_data" / "help-lines" / f"{language}.yml", problems,
                                                  today or dt.date.today())
@@ -114,6 +143,8 @@ def load(docs: Path, extra: dict[str, Any], today: dt.date | None = None,
     build.related = glossary.related_both_ways(build.terms)
     _check_pages(build, problems, today or dt.date.today())
     _check_data(build, problems)
+    if source:
+        translations.check(build, source, problems)
     build.backlinks = glossary.backlinks(build.mentions, build.pages)
     return build, problems
 
@@ -223,7 +254,8 @@ def _check_links_are_safe(page: Page, problems: Problems) -> None:
         for target in targets:
             scheme = SCHEME.match(target)
             if scheme and scheme.group(1).lower() in UNSAFE_SCHEMES:
-                problems.error(doc.path, doc.body_line + offset, f"a link uses `{scheme.group(1)}:`, which can run code",
+                problems.error(doc.path, doc.body_line + offset,
+                               f"a link uses `{scheme.group(1)}:`, which can run code",
                                "link to a page of the guide (a .md file) or to a web address starting with https://")
         if NEW_WINDOW.search(line):
             problems.error(doc.path, doc.body_line + offset, "a link opens another window or tab (`target=`)",

@@ -192,6 +192,10 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
         words = label or titles.get(target.partition("#")[0], target)
         return f'<a href="{_attr(href(target))}"{where}>{escape(words)}</a>'
 
+    def with_link(words: str) -> str:
+        """Interface words with `{link}` where the link to the support page goes."""
+        return escape(words).replace("{link}", link(SUPPORT_PAGE, printed=True))
+
     out = [f'<form class="checklist" data-checklist="{cid}" data-scored="{str(c.scored).lower()}"'
            f' data-tally="{_attr(text["tally"])}" data-group-tally="{_attr(text["group_tally"])}"'
            f' data-cleared="{_attr(text["cleared"])}"'
@@ -199,6 +203,7 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
            f'<fieldset><legend id="{cid}-title">{escape(c.title)}</legend>',
            f'<p class="checklist__intro">{escape(c.intro)}</p>',
            f'<p class="checklist__instructions">{escape(c.instructions)}</p>']
+    shown: set[str] = set()  # the urgent cards already placed
     for g in c.groups:
         if g.title:
             out.append(f'<fieldset class="checklist__group" data-group="{_attr(g.id)}"'
@@ -215,6 +220,14 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
             out.append(f'<li><input type="checkbox" id="{_attr(iid)}" name="{_attr(item.id)}"{route}>'
                        f' <label for="{_attr(iid)}">{escape(item.text)}</label>{more}{now}</li>')
         out.append("</ul>")
+        for route in URGENT:  # right under the items, where the reader has just ticked one
+            if route in {item.route for item in g.items} and route not in shown:
+                shown.add(route)
+                key = route.replace("-", "_")
+                out.append(f'<div class="admonition care-immediate checklist__urgent" data-urgent="{route}">'
+                           f'<p class="admonition-title">{escape(text[f"urgent_{key}_title"])}</p>'
+                           f'<p>{escape(text[f"urgent_{key}"])}</p>{help_lines(route)}'
+                           f'<p>{link(HELP_PAGE + "#help-lines", printed=True, label=text["urgent_more"])}</p></div>')
         if g.bands:
             out.append(f'<div class="checklist__key" data-group="{_attr(g.id)}">'
                        f'<p class="checklist__key-title">{escape(text["key_title"])}</p><ul>')
@@ -231,18 +244,11 @@ def render(checklist: Checklist, href: Href, titles: dict[str, str], text: dict[
         if g.title:
             out.append("</fieldset>")
     routes = {item.route for item in c.items}
-    for route in URGENT:
-        if route in routes:
-            key = route.replace("-", "_")
-            out.append(f'<div class="admonition care-immediate checklist__urgent" data-urgent="{route}">'
-                       f'<p class="admonition-title">{escape(text[f"urgent_{key}_title"])}</p>'
-                       f'<p>{escape(text[f"urgent_{key}"])}</p>{help_lines(route)}'
-                       f'<p>{link(HELP_PAGE + "#help-lines", printed=True, label=text["urgent_more"])}</p></div>')
     if "support" in routes:
         out.append(f'<div class="admonition care-non-urgent checklist__support" data-support-note>'
                    f'<p class="admonition-title">{escape(text["support_title"])}</p>'
-                   f'<p>{escape(text["support_note"])} {link(SUPPORT_PAGE, printed=True)}</p></div>')
-    out.append(f'<p class="checklist__always">{escape(text["support_always"])} {link(SUPPORT_PAGE, printed=True)}</p>')
+                   f'<p>{with_link(text["support_note"])}</p></div>')
+    out.append(f'<p class="checklist__always">{with_link(text["support_always"])}</p>')
     out.append('<p class="checklist__status" aria-live="polite" data-status></p>')
     remember = "" if c.sensitive else \
         f'<label><input type="checkbox" data-remember> {escape(text["remember"])}</label> '

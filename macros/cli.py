@@ -1,4 +1,5 @@
-"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline`."""
+"""Editors' commands: `python -m macros.cli check | readability | build | new-page | new-term | new-checklist |
+offline`."""
 from __future__ import annotations
 
 import argparse
@@ -12,9 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import build as core
 from . import checks
-from .readability import score
+from .readability import SCALES, score
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "docs" / "_data" / "templates"
@@ -34,19 +34,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
-    site, _ = core.load(ROOT / "docs", {})
-    rows = []
-    for src, page in site.pages.items():
-        result = score(page.doc.body)
-        if result.words >= checks.MIN_WORDS:
-            rows.append((result.grade, src, result))
-    for grade, src, result in sorted(rows, reverse=True):
-        print(f"{grade:5.1f}  {src}  ({result.words} words)")
-        for g, sentence in result.hardest:
-            print(f"        {g:5.1f}  {sentence[:110]}")
-    if rows:
-        print(f"median grade {statistics.median(r[0] for r in rows):.1f} over {len(rows)} pages "
-              f"(target {checks.GRADE_TARGET:.0f} or lower, none above {checks.GRADE_LIMIT:.0f})")
+    for config_file in checks.editions(ROOT):
+        site, _, _ = checks.load_edition(config_file)
+        scale = SCALES[site.language]
+        rows = []
+        for src, page in site.pages.items():
+            result = score(page.doc.body, language=site.language)
+            if result.words >= checks.MIN_WORDS:
+                rows.append((result.grade, src, result))
+        print(f"== {config_file.name}: {scale.name}, hardest first")
+        for grade, src, result in sorted(rows, reverse=not scale.easier_above):
+            print(f"{grade:5.1f}  {src}  ({result.words} words)")
+            for g, sentence in result.hardest:
+                print(f"        {g:5.1f}  {sentence[:110]}")
+        if rows:
+            print(f"median {statistics.median(r[0] for r in rows):.1f} over {len(rows)} pages "
+                  f"(target {scale.target:.0f}, limit {scale.limit:.0f})")
     return 0
 
 
@@ -83,18 +86,74 @@ def _new(kind: str, title: str | None) -> int:
     return 0
 
 
-def cmd_offline(args: argparse.Namespace) -> int:
-    """A copy that works opened from disk (file://), search included: dist/<name>-offline.zip."""
-    name = args.name
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "OFFLINE": "true", "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-        site = Path(tmp) / name
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-        if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:
+def build_editions(site: Path, root: Path = ROOT, **env: str) -> int:
+    """Build every edition strictly: the first language into `site`, each other into `site/<code>`.
+
+    The first build empties `site`, so it goes first. Each edition's address is SITE_URL plus its code.
+    """
+    base = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", **env}
+    for config_file in checks.editions(root):
+        code = config_file.name.split(".")[1] if config_file.name != "mkdocs.yml" else ""
+        edition_env = dict(base)
+        if code and base.get("SITE_URL"):
+            edition_env["EDITION_URL"] = base["SITE_URL"] + f"{code}/"
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
+               "--site-dir", str(site / code if code else site)]
+        if subprocess.run(cmd, cwd=root, env=edition_env, check=False).returncode:
             return 1
-        (ROOT / "dist").mkdir(exist_ok=True)
-        archive = shutil.make_archive(str(ROOT / "dist" / f"{name}-offline"), "zip", tmp, name)
-    print(f"wrote {Path(archive).relative_to(ROOT)}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Every edition into `site/` (English) and `site/<code>/`."""
+    return build_editions(ROOT / args.site_dir)
+
+
+def cmd_new_language(args: argparse.Namespace) -> int:
+    """Scaffold an edition: mkdocs.<code>.yml with the English words and menu to translate, and its folders."""
+    code = (args.code or "").strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == "en":
+        print("new-language: give a language code, like `make new-language LANG=fr`", file=sys.stderr)
+        return 2
+    config = ROOT / f"mkdocs.{code}.yml"
+    if config.exists():
+        print(f"{config.name}:1: already exists - edit it, or choose another code", file=sys.stderr)
+        return 1
+    english = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = english.find("\nnav:") if "\nnav:" in english else len(english)
+    words, menu = english[english.index("  text:\n"):nav], english[nav:]
+    spanish = (ROOT / "mkdocs.es.yml").read_text(encoding="utf-8")
+    settings = spanish[:spanish.index("\nextra:")].replace("docs/es", f"docs/{code}").replace(
+        "site/es", f"site/{code}").replace("/es/", f"/{code}/").replace('"es/"', f'"{code}/"').replace(
+        "language: es", f"language: {code}").replace("lang: es", f"lang: {code}")
+    config.write_text(
+        f"{settings}\n# TODO: translate every value below (keep the keys and the {{placeholders}}), choose a neutral\n"
+        "# quick-exit site, the content-note words and the search pipeline (see README, Languages).\n"
+        f"extra:\n  translation_of: docs\n  quick_exit_url: https://www.bbc.co.uk/weather\n  content_note_words: []\n"
+        f"{words}{menu}", encoding="utf-8")
+    (ROOT / "docs" / code / "_data" / "help-lines").mkdir(parents=True, exist_ok=True)
+    print(f"wrote {config.name} and docs/{code}/\n"
+          f"next: add `- {{code: {code}, name: ...}}` to `extra: languages:` and `{code}/` to `exclude_docs:` in\n"
+          f"mkdocs.yml; translate the words in {config.name}; write docs/{code}/_data/help-lines/{code}.yml with\n"
+          f"verified lines; then translate pages into docs/{code}/ (see CONTRIBUTING.md, languages).")
+    return 0
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    """A copy of each edition that works opened from disk (file://), search included:
+    dist/<name>-offline.zip for the first language, dist/<name>-<code>-offline.zip for each other."""
+    (ROOT / "dist").mkdir(exist_ok=True)
+    for config_file in checks.editions(ROOT):
+        code = config_file.name.split(".")[1] if config_file.name != "mkdocs.yml" else ""
+        name = f"{args.name}-{code}" if code else args.name
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {**os.environ, "OFFLINE": "true", "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
+                   "--site-dir", str(Path(tmp) / name)]
+            if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:
+                return 1
+            archive = shutil.make_archive(str(ROOT / "dist" / f"{name}-offline"), "zip", tmp, name)
+        print(f"wrote {Path(archive).relative_to(ROOT)}")
     return 0
 
 
@@ -111,7 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(kind, help=f"write a valid starter file ({kind[4:]})")
         p.add_argument("title", nargs="?")
         p.set_defaults(func=lambda a, k=kind: _new(k, a.title))
-    offline = sub.add_parser("offline", help="write dist/<name>-offline.zip")
+    language = sub.add_parser("new-language", help="scaffold mkdocs.<code>.yml and docs/<code>/ for a new edition")
+    language.add_argument("code", nargs="?")
+    language.set_defaults(func=cmd_new_language)
+    build = sub.add_parser("build", help="build every edition strictly into site/ and site/<code>/")
+    build.add_argument("--site-dir", default="site")
+    build.set_defaults(func=cmd_build)
+    offline = sub.add_parser("offline", help="write dist/<name>-offline.zip, one per edition")
     offline.add_argument("--name", default="rebuilding-trust")
     offline.set_defaults(func=cmd_offline)
     args = parser.parse_args(argv)

@@ -26,7 +26,7 @@ from .build import REFERENCES_PAGE, Build
 from .linker import link_tree
 from .qr import qr_svg
 from .render import NOT_SEARCHED, RAW_CLOSE, RAW_OPEN, page_dates
-from .urls import source_link
+from .urls import edition_href, source_link
 
 
 class BlockStashPreprocessor(Preprocessor):
@@ -77,8 +77,15 @@ class PageTreeprocessor(Treeprocessor):
         if own:
             self._term_page(root, build.terms[own], src)
         self._print_addresses(root, src)
+        if src in build.outdated:
+            source_language = build.extra["languages"][0]["code"]
+            href = edition_href(src, build.directory_urls, 1, "")
+            self._stash(root, f'<aside class="translation-note"{NOT_SEARCHED}>'
+                              f'<p>{escape(build.text["translation_outdated"])} <a href="{escape(href)}"'
+                              f' hreflang="{source_language}">{escape(build.text["read_in_source"])}</a></p></aside>',
+                        at=0)
         note = page.meta.get("content_note")
-        if note:
+        if note and note != "none":
             label = build.text["content_note"]
             self._stash(root, f'<aside class="content-note" aria-label="{escape(label)}"{NOT_SEARCHED}>'
                               f"<p><strong>{escape(label)}:</strong> {escape(note)}</p></aside>", at=0)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .syntax import ADMONITION, FENCE, HEADING, LIST_MARK, MACRO_CALL, NOT_PROSE, TERM_HREF, WHOLE_PIECES
 
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")  # words in any alphabet, with an inner apostrophe
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
 SKIP_CLASSES = {"admonition-title", "headerlink"}
 

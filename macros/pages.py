@@ -82,12 +82,12 @@ def scan_headings(doc: Doc, problems: Problems) -> tuple[Heading, ...]:
     return tuple(headings)
 
 
-def load_pages(docs: Path, problems: Problems, exclude: str = "_data") -> dict[str, Page]:
-    """Every Markdown page under docs/, keyed by its docs-relative path."""
+def load_pages(docs: Path, problems: Problems, exclude: tuple[str, ...] = ("_data",)) -> dict[str, Page]:
+    """Every Markdown page under docs/, keyed by its docs-relative path, but for the folders in `exclude`."""
     pages: dict[str, Page] = {}
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
-        if src.startswith(exclude + "/"):
+        if src.split("/")[0] in exclude:
             continue
         doc = read_page(path, problems)
         if doc is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyphen
@@ -36,7 +37,7 @@ def sentences(text: str) -> list[str]:
     return [p if p[-1] in ".!?" else p + "." for p in parts if len(p.split()) >= 3]
 
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _DICT = pyphen.Pyphen(lang="en_US")
 
 
@@ -52,15 +53,62 @@ def fk_grade(sents: list[str]) -> float:
     return 0.39 * len(words) / len(sents) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
 
 
+_STRONG, _WEAK, _ACCENTED_WEAK = set("aeoáéó"), set("iuü"), set("íú")
+
+
+def syllables_es(word: str) -> int:
+    """Spanish syllables: one per vowel group, split where two strong vowels (or an accented í or ú) meet."""
+    count, previous = 0, ""
+    for ch in word.lower():
+        if ch not in _STRONG | _WEAK | _ACCENTED_WEAK:
+            previous = ""
+            continue
+        if not previous or (previous in _STRONG and ch in _STRONG) or _ACCENTED_WEAK & {ch, previous}:
+            count += 1
+        previous = ch
+    return max(count, 1)
+
+
+def fernandez_huerta(sents: list[str]) -> float:
+    """Fernández-Huerta ease for Spanish: 206.84 - 0.60 x syllables per 100 words - 1.02 x words per sentence.
+
+    Higher is easier; 70 and over reads as "fairly easy". The sentence term is words per sentence, as in
+    Flesch's formula it adapts (often misprinted as sentences per 100 words).
+    """
+    words = [w for s in sents for w in WORD.findall(s)]
+    if not sents or not words:
+        return 100.0
+    return 206.84 - 0.60 * 100 * sum(map(syllables_es, words)) / len(words) - 1.02 * len(words) / len(sents)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a language's readability is measured, and the target and limit for a page."""
+
+    name: str
+    measure: Callable[[list[str]], float]
+    target: float
+    limit: float
+    easier_above: bool  # Fernández-Huerta rises as text gets easier; a grade falls
+
+    def too_hard(self, value: float, bound: float) -> bool:
+        return value < bound if self.easier_above else value > bound
+
+
+SCALES = {"en": Scale("reading grade", fk_grade, 8.0, 10.0, False),
+          "es": Scale("Fernández-Huerta ease", fernandez_huerta, 70.0, 60.0, True)}
+
+
 @dataclass
 class Score:
-    grade: float
+    grade: float  # on the language's scale: a grade for English, an ease for Spanish
     words: int
     hardest: list[tuple[float, str]]
 
 
-def score(markdown: str, hardest: int = 3) -> Score:
+def score(markdown: str, hardest: int = 3, language: str = "en") -> Score:
+    scale = SCALES[language]
     sents = sentences(prose(markdown))
-    graded = sorted(((round(fk_grade([s]), 1), s) for s in sents), reverse=True)
+    graded = sorted(((round(scale.measure([s]), 1), s) for s in sents), reverse=not scale.easier_above)
     words = sum(len(WORD.findall(s)) for s in sents)
-    return Score(round(fk_grade(sents), 1), words, graded[:hardest])
+    return Score(round(scale.measure(sents), 1), words, graded[:hardest])

@@ -23,9 +23,9 @@ def raw_block(html: str) -> str:
     return f"{RAW_OPEN}\n{html}\n{RAW_CLOSE}"
 
 
-def day(date: dt.date, months: list[str]) -> str:
-    """`2026-11-22` as "22 November 2026", with the month names of the site's language."""
-    return f"{date.day} {months[date.month - 1]} {date.year}"
+def day(date: dt.date, text: dict[str, Any]) -> str:
+    """`2026-11-22` as "22 November 2026", in the words and order of the site's language."""
+    return text["date_format"].format(day=date.day, month=text["months"][date.month - 1], year=date.year)
 
 
 def page_dates(meta: dict[str, Any], text: dict[str, Any]) -> str:
@@ -33,10 +33,9 @@ def page_dates(meta: dict[str, Any], text: dict[str, Any]) -> str:
     reviewed, due = meta.get("reviewed"), meta.get("review_due")
     if not reviewed or not due:
         return ""
-    months = text["months"]
     return (f'<p class="page-dates"{NOT_SEARCHED}>'
-            f'{escape(text["reviewed"])}: <time datetime="{reviewed}">{day(reviewed, months)}</time><br>'
-            f'{escape(text["review_due"])}: <time datetime="{due}">{day(due, months)}</time></p>')
+            f'{escape(text["reviewed"])}: <time datetime="{reviewed}">{escape(day(reviewed, text))}</time><br>'
+            f'{escape(text["review_due"])}: <time datetime="{due}">{escape(day(due, text))}</time></p>')
 
 
 QR_PIXELS = 120  # the directory's QR codes, all drawn at one size (they are vector images)
@@ -49,22 +48,26 @@ def svg_image_src(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(standalone.encode("utf-8")).decode("ascii")
 
 
-def directory(sections: list[tuple[str, list[Page]]], href: Callable[[str], str], address: Callable[[str], str],
-              qr: Callable[[Page], str], text: dict[str, str]) -> str:
+def directory(sections: list[tuple[str, str, list[Page]]], href: Callable[[str], str], address: Callable[[str], str],
+              qr: Callable[[Page], str], text: dict[str, str],
+              twins: Callable[[str], list[tuple[str, str, str]]] = lambda src: []) -> str:
     """Every page, step, checklist and term: short URL, QR code and (made by site.js) a copy-link button.
 
-    `qr` gives a page's QR code as SVG.
+    `qr` gives a page's QR code as SVG; `twins` the same page's addresses in the other editions.
     """
+    def other_editions(src: str) -> str:
+        return "".join(f'<span class="directory__twin" lang="{code}">{escape(name)}: <code>{escape(url)}</code></span>'
+                       for code, name, url in twins(src))
+
     out = []
-    for heading, pages in sections:
-        anchor = heading.lower().replace(" ", "-")
-        out.append(f'<h3 id="dir-{escape(anchor)}"{NOT_SEARCHED}>{escape(heading)}</h3><ul class="directory"'
+    for anchor, heading, pages in sections:
+        out.append(f'<h3 id="{anchor}"{NOT_SEARCHED}>{escape(heading)}</h3><ul class="directory"'
                    f' data-copy-label="{escape(text["copy_link"])}" data-copied="{escape(text["link_copied"])}">')
         for page in pages:
             out.append(
                 f'<li class="directory__item"><div class="directory__text">'
                 f'<a href="{escape(href(page.src))}">{escape(page.title)}</a>'
-                f'<code class="directory__url">{escape(address(page.src))}</code></div>'
+                f'<code class="directory__url">{escape(address(page.src))}</code>{other_editions(page.src)}</div>'
                 f'<img class="qr" src="{svg_image_src(qr(page))}"'
                 f' alt="{escape(text["qr_for"].format(title=page.title))}"'
                 f' width="{QR_PIXELS}" height="{QR_PIXELS}" loading="lazy"></li>')
@@ -81,6 +84,6 @@ def clinical_reviews(pages: Iterable[Page], href: Callable[[str], str], text: di
     items = []
     for page in reviewed:
         review = page.meta["clinical_review"]
-        line = text["clinical_review_item"].format(date=day(review["date"], text["months"]), role=review["role"])
+        line = text["clinical_review_item"].format(date=day(review["date"], text), role=review["role"])
         items.append(f'<li><a href="{escape(href(page.src))}">{escape(page.title)}</a>: {escape(line)}</li>')
     return f'<ul class="clinical-reviews">{"".join(items)}</ul>'

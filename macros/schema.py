@@ -161,6 +161,9 @@ def _check(spec: Field, key: str, value: Any, doc: Doc, line: int, problems: Pro
 CLINICAL_REVIEW = Schema("clinical review", {
     "date": Field("date", required=True), "role": Field(required=True),
 })
+# A translated file records the version of its source it was translated from (see translations.py), and
+# its review by a fluent reviewer, left empty until one signs a pull request.
+TRANSLATION = {"translated_from": Field(), "translation_review": Field("mapping", fields=CLINICAL_REVIEW)}
 _PAGE_COMMON = {
     "title": Field(required=True),
     "reviewed": Field("date", required=True),
@@ -170,6 +173,7 @@ _PAGE_COMMON = {
     "content_note_reason": Field(),
     # Left out until a qualified reviewer signs off the page in a pull request.
     "clinical_review": Field("mapping", fields=CLINICAL_REVIEW),
+    **TRANSLATION,
 }
 THEME_KEYS = frozenset({"hide", "search", "template", "status", "icon"})
 
@@ -196,6 +200,7 @@ CHECKLIST = Schema("checklist", {
     "instructions": Field(required=True), "scored": Field("bool"), "items": Field("records"),
     "bands": Field("records"), "groups": Field("records"), "disclaimer": Field(),
     "sensitive": Field("bool"),  # true: never offers to remember answers on the device
+    **TRANSLATION,
 })
 GROUP = Schema("checklist group", {
     "id": Field(required=True), "title": Field(required=True), "items": Field("records"), "bands": Field("records"),

@@ -39,3 +39,10 @@ def source_link(from_src: str, to_src: str) -> str:
     path, _, anchor = to_src.partition("#")
     return posixpath.relpath("/" + path, "/" + posixpath.dirname(from_src)) + (f"#{anchor}" if anchor else "")
 
+
+
+def edition_href(src: str, directory: bool, up: int, down: str) -> str:
+    """A link from a page to its twin in another edition: `up` folders out of this edition's root (0 or 1),
+    then into `down` (`es/`, or "" for the root edition)."""
+    url = page_url(src, directory)
+    return "../" * (url.count("/") + up) + down + url or "./"

@@ -28,9 +28,10 @@ def mkdocs_build(dest: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> 
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The real site, built once: (site folder, build log)."""
+    """The real site, every edition, built once as `make build` builds it: (site folder, build log)."""
     dest = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(dest, SITE_URL=SITE_URL)
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(dest)], cwd=ROOT,
+                            env={**os.environ, "SITE_URL": SITE_URL}, capture_output=True, text=True, check=False)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
     return dest, log

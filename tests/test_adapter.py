@@ -22,7 +22,8 @@ class FakeEnv:
     def __init__(self, docs: Path, directory_urls: bool = True):
         self.conf: dict[str, Any] = {"docs_dir": str(docs), "extra": EXTRA, "use_directory_urls": directory_urls,
                                      "site_url": "https://guide.test/", "nav": ["index.md", "checklists/ready.md"],
-                                     "mdx_configs": {}, "theme": {"language": "en"}}
+                                     "mdx_configs": {}, "theme": {"language": "en"},
+                                     "config_file_path": str(docs.parent / "mkdocs.yml")}
         self.macros: dict[str, Any] = {}
         self.page: Any = None
 

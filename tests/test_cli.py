@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from macros import checks, cli
+from macros.config import load_config
 from tests.conftest import ROOT
 from tests.test_content_errors import make_project
 
@@ -50,3 +52,15 @@ def test_check_command_reports_and_fails(project: Path, capsys: pytest.CaptureFi
     assert cli.main(["check", "--fast"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("docs/index.md:") and "the YAML does not parse" in out.splitlines()[0]
+
+
+def test_new_language_scaffolds_an_edition_that_inherits_the_site(project: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(ROOT / "mkdocs.es.yml", project / "mkdocs.es.yml")
+    assert cli.main(["new-language", "fr"]) == 0
+    config = load_config(project / "mkdocs.fr.yml")
+    assert config["docs_dir"] == "docs/fr" and config["site_dir"] == "site/fr"
+    assert config["theme"]["language"] == "fr" and config["extra"]["translation_of"] == "docs"
+    assert set(config["extra"]["text"]) == set(load_config(project / "mkdocs.yml")["extra"]["text"])
+    assert "exclude_docs" in capsys.readouterr().out
+    assert cli.main(["new-language", "fr"]) == 1  # never overwrites
