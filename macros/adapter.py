@@ -2,7 +2,8 @@
 
 `define_env` loads the content once per build into a `Build`, fails the build on any content error,
 registers the macros that editors call, and hands the `Build` to the Markdown extension
-(`macros.extension`) through its options.
+(`macros.extension`): through its options on MkDocs and ProperDocs, through the core's one memo on
+Zensical (see `define_env`).
 """
 from __future__ import annotations
 
@@ -36,16 +37,40 @@ def _fail(error: ContentError) -> NoReturn:
     raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
 
 
-def define_env(env: Any) -> None:
-    conf = env.conf
-    build, problems = core.load(Path(conf["docs_dir"]), conf["extra"], site_url=conf.get("site_url") or "",
+def docs_path(conf: Any) -> Path:
+    """The docs folder: MkDocs' config holds it absolute; Zensical's relative to its `root_dir`."""
+    return (Path(conf.get("root_dir") or "") / conf["docs_dir"]).resolve()
+
+
+def _load(conf: Any, docs: Path) -> core.Build:
+    build, problems = core.load(docs, conf["extra"], site_url=conf.get("site_url") or "",
                                 directory_urls=conf["use_directory_urls"], language=conf["theme"]["language"])
     try:
         problems.raise_if_errors()
     except ContentError as error:
         _fail(error)
+    return build
+
+
+def define_env(env: Any) -> None:
+    """MkDocs and ProperDocs call this once per build, before any page; Zensical in each page's conversion.
+
+    Once per build: load the content and hand it to the extension through its options. Per page: load it
+    the first time (and again after an edit, in `serve`), remember it for the extension (`core.remember`).
+    """
+    conf = env.conf
+    docs = docs_path(conf)
+    if getattr(env, "page", None) is None:  # once per build
+        build = _load(conf, docs)
+        conf["mdx_configs"].setdefault(EXTENSION, {})["build"] = build
+    else:
+        stamp = core.inputs_stamp(docs, conf["extra"], conf.get("site_url"), conf["use_directory_urls"])
+        build = core.recall(docs, stamp)
+        if build is None:
+            build = _load(conf, docs)
+            build.stamp = stamp
+            core.remember(docs, build)
     build.current_src = lambda: page_src(getattr(env, "page", None))
-    conf["mdx_configs"].setdefault(EXTENSION, {})["build"] = build
     text = build.text
     titles = {src: p.title for src, p in build.pages.items()}  # link text for checklist links
 

@@ -1,6 +1,7 @@
 """One build's content: every page, term, reference and checklist, loaded and cross-checked once.
 
 `load` makes a `Build`; the adapter hands it to the macros and to the Markdown extension.
+`remember` and `recall` keep the one memo: for engines that load the content for every page (Zensical).
 """
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ class Build:
     site_url: str = ""
     directory_urls: bool = True  # False in the offline copy, whose links end in .html
     current_src: Callable[[], str | None] = field(default=lambda: None, repr=False)  # the page being rendered
+    stamp: int = 0  # `inputs_stamp` of what it was loaded from, when it is remembered
 
     def address(self, src: str) -> str:
         """A page's web address (`src` may carry #anchor), as printed pages, QR codes and the directory show it."""
@@ -80,6 +82,34 @@ class Build:
             (text["dir_checklists"], [p for p in pages if p.src.startswith("checklists/")]),
             (text["dir_terms"], [t.page for t in sorted(self.terms.values(), key=lambda t: t.title.lower())]),
         ]
+
+
+# The one memo of the core, by docs folder. MkDocs and ProperDocs call `adapter.define_env` once per
+# build and hand the Build to the Markdown extension through its options; they never use the memo.
+# Zensical calls `define_env` inside each page's conversion and hashes extension options, so there
+# `define_env` loads the content once, remembers it here, and the extension recalls it.
+_REMEMBERED: dict[str, Build] = {}
+
+
+def remember(docs: Path, build: Build) -> Build:
+    """Keep `build` as the content of `docs` until the next `remember` for the same folder."""
+    _REMEMBERED[str(docs)] = build
+    return build
+
+
+def recall(docs: Path, stamp: int | None = None) -> Build | None:
+    """The Build remembered for `docs`; with `stamp`, only if it was loaded from exactly those inputs."""
+    build = _REMEMBERED.get(str(docs))
+    return build if build is not None and (stamp is None or build.stamp == stamp) else None
+
+
+def inputs_stamp(docs: Path, *settings: Any) -> int:
+    """A number that changes when any file under `docs` (name, size, time) or any of `settings` changes.
+
+    Zensical's `serve` converts an edited page again in the same process: the stamp tells a stale Build.
+    """
+    files = sorted((str(p), st.st_size, st.st_mtime_ns) for p in docs.rglob("*") for st in [p.stat()])
+    return hash((tuple(files), repr(settings)))
 
 
 def nav_sources(nav: Any) -> list[str]:

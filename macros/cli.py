@@ -1,4 +1,4 @@
-"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline`."""
+"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline | changes`."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +18,30 @@ from .readability import score
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "docs" / "_data" / "templates"
+# The engines that build the guide (README, "Engines"). MkDocs and ProperDocs run from this interpreter
+# (requirements.lock pins both); Zensical from its own virtualenv (requirements-zensical.lock).
+ENGINES = ("mkdocs", "properdocs", "zensical")
+QUIET = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_site(engine: str, site: Path, root: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of the project at `root` into `site` with `engine`; `env` adds environment variables."""
+    root = root or ROOT
+    environ = {**os.environ, **QUIET, **env}
+    if engine != "zensical":
+        cmd = [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site)]
+        return subprocess.run(cmd, cwd=root, env=environ, capture_output=True, text=True, check=False)
+    # Zensical has no --site-dir and writes only inside the project: mkdocs.yml reads SITE_DIR.
+    inside = site.resolve().is_relative_to(root.resolve())
+    out = site if inside else root / ".engines" / "zensical-build"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "--strict", "--clean", "-f", "mkdocs.yml"]
+    result = subprocess.run(cmd, cwd=root, env={**environ, "SITE_DIR": str(out)}, capture_output=True,
+                            text=True, check=False)
+    if not inside and out.exists():
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.move(out, site)
+    return result
 
 
 def slugify(title: str) -> str:
@@ -84,10 +108,10 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """A copy that works opened from disk (file://), search included: dist/<name>-offline.zip."""
     name = args.name
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "OFFLINE": "true", "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
         site = Path(tmp) / name
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-        if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:
+        result = build_site(args.engine, site, OFFLINE="true")
+        if result.returncode:
+            print(result.stdout + result.stderr, file=sys.stderr)
             return 1
         (ROOT / "dist").mkdir(exist_ok=True)
         archive = shutil.make_archive(str(ROOT / "dist" / f"{name}-offline"), "zip", tmp, name)
@@ -110,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=lambda a, k=kind: _new(k, a.title))
     offline = sub.add_parser("offline", help="write dist/<name>-offline.zip")
     offline.add_argument("--name", default="rebuilding-trust")
+    offline.add_argument("--engine", choices=ENGINES, default="mkdocs")
     offline.set_defaults(func=cmd_offline)
     args = parser.parse_args(argv)
     return args.func(args)
