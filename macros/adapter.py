@@ -69,6 +69,7 @@ def define_env(env: Any) -> None:
         if build is None:
             build = _load(conf, docs)
             build.stamp = stamp
+            build.links_from_source = type(env).__module__.startswith("zensical.")
             core.remember(docs, build)
     build.current_src = lambda: page_src(getattr(env, "page", None))
     text = build.text

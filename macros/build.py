@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class Build:
     backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict, repr=False)
     site_url: str = ""
     directory_urls: bool = True  # False in the offline copy, whose links end in .html
+    links_from_source: bool = False  # True on Zensical: see `page_href`
     current_src: Callable[[], str | None] = field(default=lambda: None, repr=False)  # the page being rendered
     stamp: int = 0  # `inputs_stamp` of what it was loaded from, when it is remembered
 
@@ -62,9 +64,15 @@ class Build:
         return public_url(self.site_url, src)
 
     def page_href(self, from_src: str, target_src: str) -> str:
-        """The link between two pages as the built site has it, for HTML that MkDocs does not rewrite."""
+        """The link between two pages in finished HTML (block macros, term-page sections).
+
+        MkDocs and ProperDocs leave such HTML as it is, so the link starts from the page's address.
+        Zensical reads every relative link in a page as starting from its Markdown file's folder, raw
+        HTML too (`links_from_source`), and adds the `../` that the page's own folder needs.
+        """
         path, _, anchor = target_src.partition("#")
-        rel = relative_url(page_url(from_src, self.directory_urls), page_url(path, self.directory_urls))
+        start = posixpath.dirname(from_src) + "/" if self.links_from_source else page_url(from_src, self.directory_urls)
+        rel = relative_url(start.lstrip("/"), page_url(path, self.directory_urls))
         return rel + (f"#{anchor}" if anchor else "")
 
     def reference_entries(self) -> list[tuple[references.Reference, list[Page]]]:

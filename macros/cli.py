@@ -1,4 +1,5 @@
-"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline | changes`."""
+"""Editors' commands: `python -m macros.cli check | readability | new-page | new-term | new-checklist | offline`,
+and `changes` for the pull request summary in CI."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +23,7 @@ TEMPLATES = ROOT / "docs" / "_data" / "templates"
 # (requirements.lock pins both); Zensical from its own virtualenv (requirements-zensical.lock).
 ENGINES = ("mkdocs", "properdocs", "zensical")
 QUIET = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+OFFLINE = {"OFFLINE": "true", "REDIRECTS": "false"}  # what mkdocs.yml reads for the offline copy
 
 
 def build_site(engine: str, site: Path, root: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
@@ -109,7 +111,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     name = args.name
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / name
-        result = build_site(args.engine, site, OFFLINE="true")
+        result = build_site(args.engine, site, **OFFLINE)
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 1

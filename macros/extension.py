@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
-from html import escape
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from markdown import Extension, Markdown
