@@ -8,6 +8,7 @@ Zensical (see `define_env`).
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -19,6 +20,9 @@ from .qr import qr_svg
 from .urls import source_link
 
 EXTENSION = "macros.extension"  # the extension's name in mkdocs.yml `markdown_extensions`
+# What Zensical (0.0.73) skips of mkdocs.yml, said once per build so that nothing is silently missing.
+ZENSICAL_SKIPS = ("Zensical skips mkdocs.yml's menu checks (`validation.nav`) and the search plugin's `lang`;"
+                  " `make test` checks the menu with MkDocs, and `make engines` compares the sites.")
 
 
 def page_src(page: Any) -> str | None:
@@ -71,6 +75,8 @@ def define_env(env: Any) -> None:
             build.stamp = stamp
             build.links_from_source = type(env).__module__.startswith("zensical.")
             core.remember(docs, build)
+            if build.links_from_source:
+                print(ZENSICAL_SKIPS, file=sys.stderr)
     build.current_src = lambda: page_src(getattr(env, "page", None))
     text = build.text
     titles = {src: p.title for src, p in build.pages.items()}  # link text for checklist links
