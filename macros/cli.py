@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import build as core
 from . import checks
+from .config import load_config
 from .readability import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,50 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def changed_pages(site: core.Build, files: list[str]) -> list[core.Page]:
+    """The pages whose text a change to `files` (paths from the project's root) alters, by file name."""
+    srcs: set[str] = set()
+    for name in files:
+        path = Path(name)
+        if path.parts[:1] != ("docs",):
+            continue
+        rel = path.relative_to("docs").as_posix()
+        if rel in site.pages:
+            srcs.add(rel)
+        elif rel.startswith("_data/checklists/") and path.stem in site.checklist_pages:
+            srcs.add(site.checklist_pages[path.stem])
+        elif rel.startswith("_data/references/"):
+            srcs.update(src for src, page in site.pages.items() if path.stem in page.meta.get("references", []))
+    return sorted((site.pages[src] for src in srcs), key=lambda p: p.src)
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Markdown for the pull request's job summary: each changed page with its reading grade and checks."""
+    diff = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AMR", args.base, "HEAD", "--", "docs"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if diff.returncode:
+        print(f"changes: git diff from {args.base} failed: {diff.stderr.strip()}", file=sys.stderr)
+        return 1
+    config = load_config(ROOT / "mkdocs.yml")
+    site, _ = core.load(ROOT / "docs", config.get("extra", {}))
+    pages = changed_pages(site, diff.stdout.split())
+    print("### Pages whose text changed\n")
+    if not pages:
+        print("No page's text changed.")
+        return 0
+    problems = checks.run(ROOT)
+    print("| Page | File | Reading grade | Content check |\n| --- | --- | --- | --- |")
+    for page in pages:
+        result = score(page.doc.body)
+        grade = (f"{result.grade:.1f}" + (" (over 8)" if result.grade > checks.GRADE_TARGET else "")
+                 if result.words >= checks.MIN_WORDS else "short page, not graded")
+        path = f"docs/{page.src}"
+        found = [f"line {p.line}: {'warning: ' if p.warning else ''}{p.what}" for p in problems.items if p.path == path]
+        cell = "<br>".join(f.replace("|", "\\|") for f in found) or "no problems"
+        print(f"| {page.title.replace('|', '-')} | `{path}` | {grade} | {cell} |")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.cli", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     offline.add_argument("--name", default="rebuilding-trust")
     offline.add_argument("--engine", choices=ENGINES, default="mkdocs")
     offline.set_defaults(func=cmd_offline)
+    changes = sub.add_parser("changes", help="Markdown summary of the pages changed since --base (for CI)")
+    changes.add_argument("--base", required=True, help="the commit the pull request starts from")
+    changes.set_defaults(func=cmd_changes)
     args = parser.parse_args(argv)
     return args.func(args)
 
