@@ -264,6 +264,7 @@ def search_index(folder: Path) -> list[str]:
 # --- search in Chromium ------------------------------------------------------------------------------
 
 RESULTS = ".md-search-result__item, [role=listbox] [role=option]"  # Material's list; Zensical's dialog
+BLOCKED = re.compile(r"(Executing inline script|Applying inline style) violates.*?a hash \('(sha256-[^']+)'\)")
 SEARCH_FROM = ["", "steps/setbacks/"]  # a top page and one a folder down
 SEARCH_FROM_DISK = ["index.html", "steps/setbacks.html"]
 
@@ -322,7 +323,13 @@ def _search(context: object, start: str) -> str:
     except Exception as error:  # noqa: BLE001 - reported in the table, never hidden
         found = f"no results ({type(error).__name__})"
     page.close()
-    return found + (f"; console: {errors[0][:400]}" if errors else "")
+    if not errors:
+        return found
+    blocked = BLOCKED.search(errors[0])
+    if blocked:  # name the hash, for the CSP in overrides/main.html
+        kind = "script" if "script" in blocked[1] else "style"
+        return f"{found}; the CSP blocks an inline {kind}: allow '{blocked[2]}'"
+    return f"{found}; console: {errors[0][:300]}"
 
 
 # --- the comparison ----------------------------------------------------------------------------------
