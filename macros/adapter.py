@@ -2,11 +2,13 @@
 
 `define_env` loads the content once per build into a `Build`, fails the build on any content error,
 registers the macros that editors call, and hands the `Build` to the Markdown extension
-(`macros.extension`) through its options.
+(`macros.extension`): through its options on MkDocs and ProperDocs, through the core's one memo on
+Zensical (see `define_env`).
 """
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -18,6 +20,9 @@ from .qr import qr_svg
 from .urls import source_link
 
 EXTENSION = "macros.extension"  # the extension's name in mkdocs.yml `markdown_extensions`
+# What Zensical (0.0.73) skips of mkdocs.yml, said once per build so that nothing is silently missing.
+ZENSICAL_SKIPS = ("Zensical skips mkdocs.yml's menu checks (`validation.nav`) and the search plugin's `lang`;"
+                  " `make test` checks the menu with MkDocs, and `make engines` compares the sites.")
 
 
 def page_src(page: Any) -> str | None:
@@ -36,11 +41,16 @@ def _fail(error: ContentError) -> NoReturn:
     raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
 
 
-def define_env(env: Any) -> None:
-    conf = env.conf
-    config_file = Path(conf["config_file_path"])
+def docs_path(conf: Any) -> Path:
+    """The docs folder: MkDocs' config holds it absolute; Zensical's relative to its `root_dir`."""
+    return (Path(conf.get("root_dir") or "") / conf["docs_dir"]).resolve()
+
+
+def _load(conf: Any, docs: Path) -> core.Build:
+    # The project's folder and config file: MkDocs records the file; Zensical runs in the folder.
+    config_file = Path(conf.get("config_file_path") or Path(conf.get("root_dir") or ".") / "mkdocs.yml").resolve()
     source = conf["extra"].get("translation_of")
-    build, problems = core.load(Path(conf["docs_dir"]), conf["extra"], site_url=conf.get("site_url") or "",
+    build, problems = core.load(docs, conf["extra"], site_url=conf.get("site_url") or "",
                                 directory_urls=conf["use_directory_urls"], language=conf["theme"]["language"],
                                 source=config_file.parent / source if source else None, root=config_file.parent,
                                 config_name=config_file.name)
@@ -48,8 +58,31 @@ def define_env(env: Any) -> None:
         problems.raise_if_errors()
     except ContentError as error:
         _fail(error)
+    return build
+
+
+def define_env(env: Any) -> None:
+    """MkDocs and ProperDocs call this once per build, before any page; Zensical in each page's conversion.
+
+    Once per build: load the content and hand it to the extension through its options. Per page: load it
+    the first time (and again after an edit, in `serve`), remember it for the extension (`core.remember`).
+    """
+    conf = env.conf
+    docs = docs_path(conf)
+    if getattr(env, "page", None) is None:  # once per build
+        build = _load(conf, docs)
+        conf["mdx_configs"].setdefault(EXTENSION, {})["build"] = build
+    else:
+        stamp = core.inputs_stamp(docs, conf["extra"], conf.get("site_url"), conf["use_directory_urls"])
+        build = core.recall(docs, stamp)
+        if build is None:
+            build = _load(conf, docs)
+            build.stamp = stamp
+            build.links_from_source = type(env).__module__.startswith("zensical.")
+            core.remember(docs, build)
+            if build.links_from_source:
+                print(ZENSICAL_SKIPS, file=sys.stderr)
     build.current_src = lambda: page_src(getattr(env, "page", None))
-    conf["mdx_configs"].setdefault(EXTENSION, {})["build"] = build
     text = build.text
     titles = {src: p.title for src, p in build.pages.items()}  # link text for checklist links
 

@@ -1,10 +1,12 @@
 """One build's content: every page, term, reference and checklist, loaded and cross-checked once.
 
 `load` makes a `Build`; the adapter hands it to the macros and to the Markdown extension.
+`remember` and `recall` keep the one memo: for engines that load the content for every page (Zensical).
 """
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,7 +60,9 @@ class Build:
     language: str = "en"
     source: Path | None = None  # for a translation: the docs folder of the pages it translates
     outdated: set[str] = field(default_factory=set, repr=False)  # translated files whose source has changed since
+    links_from_source: bool = False  # True on Zensical: see `page_href`
     current_src: Callable[[], str | None] = field(default=lambda: None, repr=False)  # the page being rendered
+    stamp: int = 0  # `inputs_stamp` of what it was loaded from, when it is remembered
 
     def address(self, src: str) -> str:
         """A page's web address (`src` may carry #anchor), as printed pages, QR codes and the directory show it."""
@@ -78,9 +82,15 @@ class Build:
         return out
 
     def page_href(self, from_src: str, target_src: str) -> str:
-        """The link between two pages as the built site has it, for HTML that MkDocs does not rewrite."""
+        """The link between two pages in finished HTML (block macros, term-page sections).
+
+        MkDocs and ProperDocs leave such HTML as it is, so the link starts from the page's address.
+        Zensical reads every relative link in a page as starting from its Markdown file's folder, raw
+        HTML too (`links_from_source`), and adds the `../` that the page's own folder needs.
+        """
         path, _, anchor = target_src.partition("#")
-        rel = relative_url(page_url(from_src, self.directory_urls), page_url(path, self.directory_urls))
+        start = posixpath.dirname(from_src) + "/" if self.links_from_source else page_url(from_src, self.directory_urls)
+        rel = relative_url(start.lstrip("/"), page_url(path, self.directory_urls))
         return rel + (f"#{anchor}" if anchor else "")
 
     def reference_entries(self) -> list[tuple[references.Reference, list[Page]]]:
@@ -103,6 +113,34 @@ class Build:
             ("dir-glossary-terms", text["dir_terms"],
              [t.page for t in sorted(self.terms.values(), key=lambda t: t.title.lower())]),
         ]
+
+
+# The one memo of the core, by docs folder. MkDocs and ProperDocs call `adapter.define_env` once per
+# build and hand the Build to the Markdown extension through its options; they never use the memo.
+# Zensical calls `define_env` inside each page's conversion and hashes extension options, so there
+# `define_env` loads the content once, remembers it here, and the extension recalls it.
+_REMEMBERED: dict[str, Build] = {}
+
+
+def remember(docs: Path, build: Build) -> Build:
+    """Keep `build` as the content of `docs` until the next `remember` for the same folder."""
+    _REMEMBERED[str(docs)] = build
+    return build
+
+
+def recall(docs: Path, stamp: int | None = None) -> Build | None:
+    """The Build remembered for `docs`; with `stamp`, only if it was loaded from exactly those inputs."""
+    build = _REMEMBERED.get(str(docs))
+    return build if build is not None and (stamp is None or build.stamp == stamp) else None
+
+
+def inputs_stamp(docs: Path, *settings: Any) -> int:
+    """A number that changes when any file under `docs` (name, size, time) or any of `settings` changes.
+
+    Zensical's `serve` converts an edited page again in the same process: the stamp tells a stale Build.
+    """
+    files = sorted((str(p), st.st_size, st.st_mtime_ns) for p in docs.rglob("*") for st in [p.stat()])
+    return hash((tuple(files), repr(settings)))
 
 
 def nav_sources(nav: Any) -> list[str]:

@@ -1,5 +1,5 @@
 """Editors' commands: `python -m macros.cli check | readability | build | new-page | new-term | new-checklist |
-offline`."""
+new-language | offline`, and `changes` for the pull request summary in CI."""
 from __future__ import annotations
 
 import argparse
@@ -13,11 +13,54 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import build as core
 from . import checks
 from .readability import SCALES, score
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "docs" / "_data" / "templates"
+# The engines that build the guide (README, "Engines"). MkDocs and ProperDocs run from this interpreter
+# (requirements.lock pins both); Zensical from its own virtualenv (requirements-zensical.lock).
+ENGINES = ("mkdocs", "properdocs", "zensical")
+QUIET = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+OFFLINE = {"OFFLINE": "true", "REDIRECTS": "false"}  # what mkdocs.yml reads for the offline copy
+
+
+def build_site(engine: str, site: Path, root: Path | None = None, config: str = "mkdocs.yml",
+               **env: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of one edition (`config`) of the project at `root` into `site` with `engine`;
+    `env` adds environment variables."""
+    root = root or ROOT
+    environ = {**os.environ, **QUIET, **env}
+    if engine != "zensical":
+        cmd = [sys.executable, "-m", engine, "build", "--strict", "-f", config, "--site-dir", str(site)]
+        return subprocess.run(cmd, cwd=root, env=environ, capture_output=True, text=True, check=False)
+    # Zensical has no --site-dir and writes only inside the project: the configs read SITE_DIR.
+    inside = site.resolve().is_relative_to(root.resolve())
+    out = site if inside else root / ".engines" / "zensical-build"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "--strict", "--clean", "-f", config]
+    result = subprocess.run(cmd, cwd=root, env={**environ, "SITE_DIR": str(out)}, capture_output=True,
+                            text=True, check=False)
+    if not inside and out.exists():
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.move(out, site)
+    return result
+
+
+def build_editions(engine: str, site: Path, root: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Every edition: the first language into `site`, each other into `site/<code>`, each at SITE_URL plus
+    its code. The first build empties `site`, so it goes first. Returns the first failure, or the last build."""
+    root = root or ROOT
+    result = None
+    for config in checks.editions(root):
+        code = config.name.split(".")[1] if config.name != "mkdocs.yml" else ""
+        extra = {"EDITION_URL": env["SITE_URL"] + f"{code}/"} if code and env.get("SITE_URL") else {}
+        result = build_site(engine, site / code if code else site, root, config.name, **env, **extra)
+        if result.returncode:
+            return result
+    assert result is not None
+    return result
 
 
 def slugify(title: str) -> str:
@@ -86,27 +129,11 @@ def _new(kind: str, title: str | None) -> int:
     return 0
 
 
-def build_editions(site: Path, root: Path = ROOT, **env: str) -> int:
-    """Build every edition strictly: the first language into `site`, each other into `site/<code>`.
-
-    The first build empties `site`, so it goes first. Each edition's address is SITE_URL plus its code.
-    """
-    base = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", **env}
-    for config_file in checks.editions(root):
-        code = config_file.name.split(".")[1] if config_file.name != "mkdocs.yml" else ""
-        edition_env = dict(base)
-        if code and base.get("SITE_URL"):
-            edition_env["EDITION_URL"] = base["SITE_URL"] + f"{code}/"
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
-               "--site-dir", str(site / code if code else site)]
-        if subprocess.run(cmd, cwd=root, env=edition_env, check=False).returncode:
-            return 1
-    return 0
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    """Every edition into `site/` (English) and `site/<code>/`."""
-    return build_editions(ROOT / args.site_dir)
+    """Every edition into `site/` (the first language) and `site/<code>/`."""
+    result = build_editions(args.engine, ROOT / args.site_dir)
+    print(result.stdout + result.stderr, file=sys.stderr)
+    return result.returncode
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
@@ -143,17 +170,62 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """A copy of each edition that works opened from disk (file://), search included:
     dist/<name>-offline.zip for the first language, dist/<name>-<code>-offline.zip for each other."""
     (ROOT / "dist").mkdir(exist_ok=True)
-    for config_file in checks.editions(ROOT):
-        code = config_file.name.split(".")[1] if config_file.name != "mkdocs.yml" else ""
+    for config in checks.editions(ROOT):
+        code = config.name.split(".")[1] if config.name != "mkdocs.yml" else ""
         name = f"{args.name}-{code}" if code else args.name
         with tempfile.TemporaryDirectory() as tmp:
-            env = {**os.environ, "OFFLINE": "true", "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
-                   "--site-dir", str(Path(tmp) / name)]
-            if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode:
+            result = build_site(args.engine, Path(tmp) / name, config=config.name, **OFFLINE)
+            if result.returncode:
+                print(result.stdout + result.stderr, file=sys.stderr)
                 return 1
             archive = shutil.make_archive(str(ROOT / "dist" / f"{name}-offline"), "zip", tmp, name)
         print(f"wrote {Path(archive).relative_to(ROOT)}")
+    return 0
+
+
+def changed_pages(site: core.Build, files: list[str], docs: str) -> list[core.Page]:
+    """The pages of an edition (its folder `docs`, from the project's root) whose text a change to `files`
+    alters, by file name."""
+    srcs: set[str] = set()
+    others = {lang["code"] for lang in site.extra.get("languages", [])[1:]} if site.source is None else set()
+    for name in files:
+        path = Path(name)
+        if not path.is_relative_to(docs) or path.relative_to(docs).parts[0] in others:
+            continue
+        rel = path.relative_to(docs).as_posix()
+        if rel in site.pages:
+            srcs.add(rel)
+        elif rel.startswith("_data/checklists/") and path.stem in site.checklist_pages:
+            srcs.add(site.checklist_pages[path.stem])
+        elif rel.startswith("_data/references/"):
+            srcs.update(src for src, page in site.pages.items() if path.stem in page.meta.get("references", []))
+    return sorted((site.pages[src] for src in srcs), key=lambda p: p.src)
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Markdown for the pull request's job summary: each changed page with its readability and checks."""
+    diff = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AMR", args.base, "HEAD", "--", "docs"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if diff.returncode:
+        print(f"changes: git diff from {args.base} failed: {diff.stderr.strip()}", file=sys.stderr)
+        return 1
+    print("### Pages whose text changed\n")
+    editions = [(config, *checks.load_edition(config)) for config in checks.editions(ROOT)]
+    changed = [(site, page) for config, site, _, settings in editions
+               for page in changed_pages(site, diff.stdout.split(), settings.get("docs_dir", "docs"))]
+    if not changed:
+        print("No page's text changed.")
+        return 0
+    problems = checks.run(ROOT)
+    print("| Page | File | Readability | Content check |\n| --- | --- | --- | --- |")
+    for site, page in changed:
+        scale, result = SCALES[site.language], score(page.doc.body, language=site.language)
+        missed = " (misses the target)" if scale.too_hard(result.grade, scale.target) else ""
+        grade = f"{scale.name} {result.grade:.1f}{missed}" if result.words >= checks.MIN_WORDS else "short page"
+        path = Path(os.path.relpath(page.doc.path, ROOT)).as_posix()
+        found = [f"line {p.line}: {'warning: ' if p.warning else ''}{p.what}" for p in problems.items if p.path == path]
+        cell = "<br>".join(f.replace("|", "\\|") for f in found) or "no problems"
+        print(f"| {page.title.replace('|', '-')} | `{path}` | {grade} | {cell} |")
     return 0
 
 
@@ -175,10 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     language.set_defaults(func=cmd_new_language)
     build = sub.add_parser("build", help="build every edition strictly into site/ and site/<code>/")
     build.add_argument("--site-dir", default="site")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs")
     build.set_defaults(func=cmd_build)
     offline = sub.add_parser("offline", help="write dist/<name>-offline.zip, one per edition")
     offline.add_argument("--name", default="rebuilding-trust")
+    offline.add_argument("--engine", choices=ENGINES, default="mkdocs")
     offline.set_defaults(func=cmd_offline)
+    changes = sub.add_parser("changes", help="Markdown summary of the pages changed since --base (for CI)")
+    changes.add_argument("--base", required=True, help="the commit the pull request starts from")
+    changes.set_defaults(func=cmd_changes)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -7,13 +7,16 @@
 - every link gets the full address that a printed page shows after it;
 - the block macros' finished HTML (see `adapter.raw_block`) goes to the output whole.
 
-The extension's one option, `build`, is the `Build` that `adapter.define_env` loaded. MkDocs also
-loads the extension once without it, to check the configuration; then the extension does nothing.
+The extension's one option, `build`, is the `Build` that `adapter.define_env` loaded (MkDocs, ProperDocs).
+Zensical gives it no Build: there it recalls the one `define_env` remembered (`build.recall`) for the
+docs folder that Zensical's rendering context names. MkDocs also loads the extension once without a
+Build, to check the configuration; with none, the extension does nothing.
 """
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -22,7 +25,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import glossary, references
-from .build import REFERENCES_PAGE, Build
+from .adapter import docs_path
+from .build import REFERENCES_PAGE, Build, recall
 from .linker import link_tree
 from .qr import qr_svg
 from .render import NOT_SEARCHED, RAW_CLOSE, RAW_OPEN, page_dates
@@ -55,12 +59,13 @@ class BlockStashPreprocessor(Preprocessor):
 
 
 class PageTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, build: Build):
+    def __init__(self, md: Markdown, build: Callable[[], Build | None]):
         super().__init__(md)
-        self.build = build
+        self.find_build = build
 
     def run(self, root: ET.Element) -> None:
-        build, src = self.build, self.build.current_src()
+        build = self.build = self.find_build()
+        src = build.current_src() if build else None
         page = build.pages.get(src) if src else None
         if page is None:
             return
@@ -157,8 +162,26 @@ class PageExtension(Extension):
         """
         md.preprocessors.register(BlockStashPreprocessor(md), "trust_guide_blocks", 20.5)
         build = self.getConfig("build")
-        if isinstance(build, Build):
-            md.treeprocessors.register(PageTreeprocessor(md, build), "trust_guide_page", 6)
+        find_build = (lambda: build) if isinstance(build, Build) else _remembered(md)
+        if find_build:
+            md.treeprocessors.register(PageTreeprocessor(md, find_build), "trust_guide_page", 6)
+
+
+def _remembered(md: Markdown) -> Callable[[], Build | None] | None:
+    """On Zensical: a way to the Build that `define_env` remembers during each page's conversion.
+
+    Zensical's rendering context (`ContextPreprocessor.from_markdown`, the extension point its own
+    extensions use) holds the project's configuration, which names the docs folder. Elsewhere: None.
+    """
+    try:
+        from zensical.extensions.context import ContextPreprocessor
+    except ImportError:
+        return None
+    context = ContextPreprocessor.from_markdown(md)
+    if context is None:
+        return None
+    docs = docs_path(context.config)
+    return lambda: recall(docs)
 
 
 def makeExtension(**kwargs: Any) -> PageExtension:  # noqa: N802 - Python-Markdown's API
