@@ -108,15 +108,18 @@ def test_related_terms_are_linked_both_ways(content: core.Build, site: Path) -> 
             assert slug in related(other), (slug, other)
 
 
-def test_backlinks_are_exact(content: core.Build, site: Path) -> None:
-    """A term page lists exactly the pages whose text links to it."""
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_backlinks_are_exact(content: core.Build, site: Path, edition: str) -> None:
+    """A term page lists exactly the pages of its edition whose text links to it."""
     linked: dict[str, set[str]] = {slug: set() for slug in content.terms}
     for url in built_pages(site):
+        if url.startswith("es/") != bool(edition):
+            continue
         for link in article_links(html_of(site, url)):
             if "term-link" in link.get("class", ""):
-                linked[link["data-term"]].add(url)
+                linked[link["data-term"]].add(url.removeprefix(edition))
     for slug in content.terms:
-        html = html_of(site, f"glossary/{slug}/")
+        html = html_of(site, f"{edition}glossary/{slug}/")
         block = re.search(r'<ul class="term-uses">(.*?)</ul>', html)
         listed = set()
         for href in re.findall(r'\shref="([^"#]*)', block.group(1) if block else ""):
@@ -139,7 +142,8 @@ def test_link_preview_tags_on_every_page(site: Path) -> None:
         for prop in ("og:title", "og:description", "og:image", "og:url", "twitter:card"):
             assert re.search(rf'<meta (?:property|name)="{prop}" content="[^"]+"', html), (url, prop)
         assert f'<meta property="og:url" content="{SITE_URL}{url}">' in html
-        assert f'content="{SITE_URL}assets/images/social.png"' in html
+        edition = "es/" if url.startswith("es/") else ""
+        assert f'content="{SITE_URL}{edition}assets/images/social.png"' in html
     assert (site / "assets/images/social.png").stat().st_size > 1000
 
 
