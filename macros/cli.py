@@ -52,10 +52,11 @@ def build_editions(engine: str, site: Path, root: Path | None = None, **env: str
     """Every edition: the first language into `site`, each other into `site/<code>`, each at SITE_URL plus
     its code. The first build empties `site`, so it goes first. Returns the first failure, or the last build."""
     root = root or ROOT
+    site_url = env.get("SITE_URL") or os.environ.get("SITE_URL")
     result = None
     for config in checks.editions(root):
         code = config.name.split(".")[1] if config.name != "mkdocs.yml" else ""
-        extra = {"EDITION_URL": env["SITE_URL"] + f"{code}/"} if code and env.get("SITE_URL") else {}
+        extra = {"EDITION_URL": f"{site_url}{code}/"} if code and site_url else {}
         result = build_site(engine, site / code if code else site, root, config.name, **env, **extra)
         if result.returncode:
             return result
