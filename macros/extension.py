@@ -76,6 +76,8 @@ class PageTreeprocessor(Treeprocessor):
         link_tree(root, build.matcher, make_link, {own} if own else set(), [m.slug for m in build.mentions[src]])
         if own:
             self._term_page(root, build.terms[own], src)
+        elif page.meta.get("search_terms"):  # a page's readers' words, at its end (a term's: see _term_page)
+            root.extend(also_called(build.text["other_words"], page.title, page.meta["search_terms"]))
         self._print_addresses(root, src)
         note = page.meta.get("content_note")
         if note:
@@ -127,11 +129,28 @@ class PageTreeprocessor(Treeprocessor):
         ET.SubElement(definition, "strong").text = text["in_short"]
         definition[0].tail = " " + term.definition
         root.insert(0, definition)
+        # After the linker has run, so the line holds no term links; its words reach search as page text.
+        root[1:1] = also_called(text["also_called"], term.title, term.aliases + term.page.meta.get("search_terms", []))
         for block in blocks:
             if block.startswith("<h2"):
                 root.append(ET.fromstring(block))
             else:
                 self._stash(root, block)
+
+
+def also_called(label: str, title: str, words: list[str]) -> list[ET.Element]:
+    """The visible line that lists readers' other words for a page (`label`, then each word once), or none."""
+    seen, shown = {title.casefold()}, []
+    for word in words:
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            shown.append(word)
+    if not shown:
+        return []
+    line = ET.Element("p", {"class": "also-called"})
+    ET.SubElement(line, "strong").text = label
+    line[0].tail = " " + ", ".join(shown) + "."  # plain text: Markdown escapes it when it writes the page
+    return [line]
 
 
 class PageExtension(Extension):

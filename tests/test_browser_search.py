@@ -45,6 +45,52 @@ def test_every_expected_page_exists(site: Path) -> None:
     assert not missing, f"tests/search-queries.yml expects pages that are not built: {sorted(missing)}"
 
 
+# --- readers' words on the pages ----------------------------------------------------------------------------
+
+def convert_term(tmp_path: Path, search_terms: list[str]) -> str:
+    """A term page with these `search_terms`, through the real Markdown extension."""
+    import markdown
+
+    from macros import build as core
+    from macros.config import load_config
+
+    docs = tmp_path / "docs"
+    (docs / "glossary").mkdir(parents=True)
+    common = {"references": [], "reviewed": "2026-01-01", "review_due": "2027-01-01"}
+    terms = {"grounding": {"title": "Grounding", "definition": "Coming back to the present.",
+                           "aliases": ["ground yourself"], "search_terms": search_terms},
+             "dissociation": {"title": "Dissociation", "definition": "Feeling cut off."}}
+    for slug, meta in terms.items():
+        text = "---\n" + yaml.safe_dump({**meta, **common}) + "---\n\nGrounding can help with dissociation.\n"
+        (docs / "glossary" / f"{slug}.md").write_text(text, encoding="utf-8")
+    build, problems = core.load(docs, load_config(ROOT / "mkdocs.yml")["extra"], site_url="https://guide.test/")
+    assert not [p for p in problems.errors if "glossary" in str(p.path)]  # `search_terms` is a known field
+    build.current_src = lambda: "glossary/grounding.md"
+    md = markdown.Markdown(extensions=["attr_list", "toc", "macros.extension"],
+                           extension_configs={"macros.extension": {"build": build}})
+    return md.convert("Grounding can help with dissociation.\n")
+
+
+def test_a_term_page_shows_its_aliases_and_search_terms_once_escaped_and_unlinked(tmp_path: Path) -> None:
+    html = convert_term(tmp_path, ["5 4 3 2 1", "Ground yourself", "<b>calm</b> & dissociation", "grounding"])
+    line = html.split('<p class="also-called">', 1)[1].split("</p>", 1)[0]
+    assert line == ("<strong>Also called:</strong> ground yourself, 5 4 3 2 1, "
+                    "&lt;b&gt;calm&lt;/b&gt; &amp; dissociation.")  # each once; never the title; never a link
+    assert html.index("term-definition") < html.index("also-called")
+    assert html.count('class="term-link"') == 1  # the body still links the other term, once
+
+
+def test_term_and_page_words_reach_the_search_index(site: Path) -> None:
+    import json
+
+    entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    numbing = next(e for e in entries if e["location"] == "glossary/emotional-numbing/")
+    assert "Also called:" in numbing["text"] and "numbness" in numbing["text"]
+    html = (site / "glossary/emotional-numbing/index.html").read_text(encoding="utf-8")
+    line = html.split('<p class="also-called">', 1)[1].split("</p>", 1)[0]
+    assert "<a " not in line
+
+
 # --- typing a query as a reader does ---------------------------------------------------------------------
 
 def open_search(page) -> None:
@@ -106,6 +152,68 @@ def test_readers_words_find_an_answer_in_the_top_three(page) -> None:
     report = run_queries(page, QUERIES)
     rate = sum(r["hit"] for r in report) / len(report)
     assert rate >= TARGET, describe(report)
+
+
+# --- no dead end, no trace ---------------------------------------------------------------------------------
+
+HELP = ".search-help"
+
+
+def help_links(page) -> list[str]:
+    return page.eval_on_selector_all(f"{HELP}:not([hidden]) a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.browser
+def test_a_crisis_search_shows_get_help_now_at_once(page, server: str) -> None:
+    page.goto("steps/start-small/")
+    open_search(page)
+    search(page, "I want to die")
+    panel = page.locator(HELP)
+    assert panel.is_visible() and page.locator(".search-help__crisis").is_visible()
+    assert not page.locator(".search-help__none").is_visible()
+    assert help_links(page) == [server + "get-help/", server + "glossary/"]
+    assert panel.evaluate("el => el.getBoundingClientRect().top") < page.locator(
+        ".md-search-result__list").evaluate("el => el.getBoundingClientRect().top")  # above the results
+    assert page.url == server + "steps/start-small/"  # nothing moved the reader
+    search(page, "grounding")
+    assert not panel.is_visible()  # an everyday search shows the results alone
+
+
+@pytest.mark.browser
+def test_a_search_that_finds_nothing_offers_help_and_the_glossary(page, server: str) -> None:
+    page.goto("understanding/")
+    open_search(page)
+    assert search(page, "zqxwv blorf") == []
+    page.locator(".search-help__none").wait_for(timeout=3000)  # once the results have settled
+    assert not page.locator(".search-help__crisis").is_visible()
+    assert help_links(page) == [server + "get-help/", server + "glossary/"]
+    page.locator(BOX).fill("")
+    page.wait_for_timeout(600)
+    assert not page.locator(HELP).is_visible()  # an empty box shows nothing
+
+
+@pytest.mark.browser
+def test_following_a_result_highlights_without_the_words_in_the_address_or_history(page, server: str) -> None:
+    words = "shaken"  # a word on a page, and in none of the site's addresses
+    page.goto("")
+    start = page.evaluate("history.length")
+    open_search(page)
+    assert search(page, words)
+    link = page.locator(f"{RESULT_ITEM} {RESULT_LINK}").first
+    assert f"h={words}" in link.get_attribute("href")  # the theme's highlight asks for the words
+    link.click()
+    page.wait_for_load_state("load")
+    page.locator("mark[data-md-highlight]").first.wait_for()  # the words are highlighted on the page
+    page.wait_for_function("!location.search")
+    assert words not in page.url
+    assert page.evaluate("history.length") == start + 1
+    visited = page.url
+    page.go_back()
+    assert page.url == server
+    page.go_forward()  # the history entry itself holds no search words
+    assert page.url == visited
+    page.reload()
+    assert words not in page.url
 
 
 # --- search-report: `make search-report` ------------------------------------------------------------------
