@@ -76,8 +76,8 @@ class PageTreeprocessor(Treeprocessor):
         link_tree(root, build.matcher, make_link, {own} if own else set(), [m.slug for m in build.mentions[src]])
         if own:
             self._term_page(root, build.terms[own], src)
-        elif page.meta.get("search_terms"):  # a page's readers' words, at its end (a term's: see _term_page)
-            root.extend(also_called(build.text["other_words"], page.title, page.meta["search_terms"]))
+        else:
+            self._other_words(root, page.title, page.meta.get("search_terms", []))
         self._print_addresses(root, src)
         note = page.meta.get("content_note")
         if note:
@@ -111,6 +111,12 @@ class PageTreeprocessor(Treeprocessor):
             if path.endswith(".md"):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
                 a.set("data-print-href", self.build.address(target + href[len(path):]))  # with any #anchor
+
+    def _other_words(self, root: ET.Element, title: str, words: list[str]) -> None:
+        """A page's `search_terms`, visible at the end of its opening (before the first heading), where search
+        ranks a page's own words first. Added after the linker has run, so the line holds no term links."""
+        at = next((i for i, el in enumerate(root) if el.tag in ("h2", "h3")), len(root))
+        root[at:at] = also_called(self.build.text["other_words"], title, words)
 
     def _term_page(self, root: ET.Element, term: glossary.Term, src: str) -> None:
         build, text = self.build, self.build.text
