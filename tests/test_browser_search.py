@@ -16,10 +16,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from macros.config import load_config
 from tests.conftest import ROOT, built_pages
 
 QUERIES_FILE = ROOT / "tests" / "search-queries.yml"
 QUERIES: list[dict] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
+TEXT = load_config(ROOT / "mkdocs.yml")["extra"]["text"]
 TARGET = 0.95  # share of queries with an expected page in the first three results
 TOP = 3
 
@@ -52,7 +54,6 @@ def convert_term(tmp_path: Path, search_terms: list[str]) -> str:
     import markdown
 
     from macros import build as core
-    from macros.config import load_config
 
     docs = tmp_path / "docs"
     (docs / "glossary").mkdir(parents=True)
@@ -74,7 +75,8 @@ def convert_term(tmp_path: Path, search_terms: list[str]) -> str:
 def test_a_term_page_shows_its_aliases_and_search_terms_once_escaped_and_unlinked(tmp_path: Path) -> None:
     html = convert_term(tmp_path, ["5 4 3 2 1", "Ground yourself", "<b>calm</b> & dissociation", "grounding"])
     line = html.split('<p class="also-called">', 1)[1].split("</p>", 1)[0]
-    assert line == ("<strong>Also called:</strong> ground yourself, 5 4 3 2 1, "
+    label = TEXT["also_called"]
+    assert line == (f"<strong>{label}</strong> ground yourself, 5 4 3 2 1, "
                     "&lt;b&gt;calm&lt;/b&gt; &amp; dissociation.")  # each once; never the title; never a link
     assert html.index("term-definition") < html.index("also-called")
     assert html.count('class="term-link"') == 1  # the body still links the other term, once
@@ -85,13 +87,35 @@ def test_term_and_page_words_reach_the_search_index(site: Path) -> None:
 
     entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     numbing = next(e for e in entries if e["location"] == "glossary/emotional-numbing/")
-    assert "Also called:" in numbing["text"] and "numbness" in numbing["text"]
+    assert TEXT["also_called"] in numbing["text"] and "numbness" in numbing["text"]
+    get_help = next(e for e in entries if e["location"] == "get-help/")  # a page's words, in its first part
+    assert TEXT["other_words"] in get_help["text"] and "hotline" in get_help["text"]
     html = (site / "glossary/emotional-numbing/index.html").read_text(encoding="utf-8")
     line = html.split('<p class="also-called">', 1)[1].split("</p>", 1)[0]
     assert "<a " not in line
 
 
 # --- typing a query as a reader does ---------------------------------------------------------------------
+
+# Counts the searches sent to the theme's search worker and the answers back, so that a test reads the
+# results of the last typed word, not of an earlier one, without waiting a fixed time.
+COUNT_SEARCHES = """(() => {
+  const Native = window.Worker;
+  window.__searchesPending = 0;
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options), post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, transfer) => {
+      if (message && message.type === 2) window.__searchesPending++;
+      return post(message, transfer);
+    };
+    worker.addEventListener("message", event => {
+      if (event.data && event.data.type === 3) window.__searchesPending--;
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();"""
+
 
 def open_search(page) -> None:
     page.keyboard.press("/")  # the theme's search shortcut; a tap on the search icon does the same
@@ -106,19 +130,29 @@ def _results(page) -> tuple[str, list[str]]:
         [".md-search-result__meta", RESULT_ITEM, RESULT_LINK])
 
 
-def search(page, query: str, settle: float = 0.35, timeout: float = 10.0) -> list[str]:
-    """Type `query` into the open search box; return the result pages, best first, as site addresses."""
+def search(page, query: str, timeout: float = 10.0) -> list[str]:
+    """Type `query` into the open search box; return the result pages, best first, as site addresses.
+
+    Waits until the search worker has answered every search the typing sent (see COUNT_SEARCHES) and the
+    answer is drawn; on a page without that count, until the results have not changed for a moment."""
     box = page.locator(BOX)
     box.fill("")  # a reader would select the old words and delete them
-    box.press_sequentially(query, delay=15)
+    box.press_sequentially(query)  # key by key, as a reader types
+    counted = page.evaluate("typeof window.__searchesPending === 'number'")
     start = last_change = time.monotonic()
     last = None
     while True:
+        if counted:  # (the site's CSP forbids wait_for_function's string evaluation, so a promise instead)
+            page.evaluate("""() => new Promise(done => {
+              const check = () => window.__searchesPending === 0
+                ? requestAnimationFrame(() => requestAnimationFrame(done)) : setTimeout(check, 10);
+              check();
+            })""")
         now = _results(page)
         if now != last:
             last, last_change = now, time.monotonic()
         ready = "Initializing" not in now[0] and now[0].strip()
-        if ready and time.monotonic() - last_change >= settle:
+        if ready and (counted or time.monotonic() - last_change >= 0.3):
             break
         if time.monotonic() - start > timeout:
             raise AssertionError(f"search for {query!r} did not settle: {now[0]!r}")
@@ -148,6 +182,7 @@ def describe(report: list[dict]) -> str:
 
 @pytest.mark.browser
 def test_readers_words_find_an_answer_in_the_top_three(page) -> None:
+    page.add_init_script(COUNT_SEARCHES)
     page.goto("")
     report = run_queries(page, QUERIES)
     rate = sum(r["hit"] for r in report) / len(report)
@@ -204,7 +239,8 @@ def test_following_a_result_highlights_without_the_words_in_the_address_or_histo
     link.click()
     page.wait_for_load_state("load")
     page.locator("mark[data-md-highlight]").first.wait_for()  # the words are highlighted on the page
-    page.wait_for_function("!location.search")
+    page.evaluate("() => new Promise(done => { const check = () => location.search ? setTimeout(check, 20) : done();"
+                  " check(); })")
     assert words not in page.url
     assert page.evaluate("history.length") == start + 1
     visited = page.url
@@ -245,6 +281,7 @@ def main() -> int:
             with sync_playwright() as pw:
                 chromium = pw.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
                 page = chromium.new_page(base_url=f"http://127.0.0.1:{httpd.server_address[1]}/")
+                page.add_init_script(COUNT_SEARCHES)
                 page.goto("")
                 report = run_queries(page, QUERIES)
                 chromium.close()
