@@ -9,7 +9,7 @@ MKDOCS := $(BIN)/python -m mkdocs
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist lock clean
+.PHONY: serve build test check lint browser bench audit offline readability new-page new-term new-checklist lock clean search-report
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { \
@@ -52,6 +52,11 @@ bench: $(STAMP)
 
 audit: $(STAMP) browser
 	$(BIN)/python -m tests.audit
+
+# Builds the site and types every query in tests/search-queries.yml into the search box in Chromium;
+# lists the queries whose answer is not in the first three results, so editors see which words to add.
+search-report: $(STAMP) browser
+	$(BIN)/python -m tests.test_browser_search
 
 offline: $(STAMP)
 	$(BIN)/python -m macros.cli offline
