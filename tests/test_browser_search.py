@@ -252,6 +252,34 @@ def test_following_a_result_highlights_without_the_words_in_the_address_or_histo
     assert words not in page.url
 
 
+@pytest.mark.browser
+def test_the_offline_copy_keeps_help_and_leaves_no_trace(browser, tmp_path: Path) -> None:
+    import zipfile
+
+    from macros import cli
+
+    assert cli.main(["offline", "--name", "search-test"]) == 0
+    archive = ROOT / "dist" / "search-test-offline.zip"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(tmp_path)
+    archive.unlink()
+    root = tmp_path / "search-test"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((root / "steps" / "start-small.html").as_uri())
+    open_search(page)
+    page.locator(BOX).press_sequentially("suicidal")
+    urgent = page.locator(".search-help__urgent")
+    urgent.wait_for()
+    urgent.click()  # a page on disk, not a folder
+    page.wait_for_load_state()
+    assert page.url == (root / "get-help.html").as_uri()
+    page.goto((root / "understanding" / "ptsd.html").as_uri() + "?h=shaken")
+    page.locator("mark[data-md-highlight]").first.wait_for()
+    assert page.url == (root / "understanding" / "ptsd.html").as_uri()
+    context.close()
+
+
 # --- search-report: `make search-report` ------------------------------------------------------------------
 
 def main() -> int:
