@@ -1,15 +1,49 @@
 // Site search, for readers who may be in distress or on a watched device. Plain JavaScript: nothing is
-// stored or sent.
-// - No trace: a search result's address carries the searched words (?h=...) so that the page can highlight
-//   them. Once the theme has read them, they are taken out of the address and out of the history entry.
+// sent anywhere.
+// - No trace: the theme's search results link to `page/?h=searched+words`, so that the page can highlight
+//   the words; the browser then keeps the words in its history list, even if the address is changed later.
+//   So the results here link to the plain address, and the words go to the next page in this tab's
+//   sessionStorage, which that page reads once, deletes, and highlights.
 // - No dead end: a search that sounds like a crisis (mkdocs.yml `extra.search.crisis`), or that finds
 //   nothing, shows a calm "Get help now" link and the glossary at the top of the search panel.
 (function () {
   "use strict";
 
   // --- No trace -------------------------------------------------------------------------------------
-  // The theme reads the address when the document is ready, in a listener it added before this script ran;
-  // this one runs after it, so the highlight stays.
+  var KEY = "trust-guide:highlight";
+
+  function store(words) {
+    try {
+      if (words) sessionStorage.setItem(KEY, words); else sessionStorage.removeItem(KEY);
+    } catch (e) { /* storage turned off: the page opens without highlights */ }
+  }
+
+  function take() {
+    var words = null;
+    try {
+      words = sessionStorage.getItem(KEY);
+      sessionStorage.removeItem(KEY);
+    } catch (e) { /* as above */ }
+    return words;
+  }
+
+  // A result's address without the words; the words stay on the link, in this page only.
+  function plain(link) {
+    var url;
+    try {
+      url = new URL(link.href);
+    } catch (e) {
+      return;
+    }
+    if (!url.searchParams.has("h")) return;
+    link.setAttribute("data-highlight", url.searchParams.get("h"));
+    url.searchParams.delete("h");
+    link.href = url.href;
+  }
+
+  // An address that still carries words (an old link, or a theme this script does not know) loses them
+  // from the address bar and the Back and Forward list. The theme reads them first, in a listener it added
+  // before this script ran, so its highlight stays.
   function forget() {
     var url;
     try {
@@ -21,16 +55,58 @@
     url.searchParams.delete("h");
     try {
       history.replaceState(history.state, "", url.pathname + url.search + url.hash);
-    } catch (e) {
-      // A browser that will not change this address (some do not for pages opened from disk) keeps it.
+    } catch (e) { /* a browser that will not change this address keeps it */ }
+  }
+
+  // Mark the words where they start a word in the page's text, as the theme's own highlight does.
+  function highlight(words) {
+    var content = document.querySelector(".md-content article") || document.querySelector("main");
+    var terms = words.split(/\s+/).filter(Boolean).map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    if (!content || !terms.length) return;
+    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + terms.join("|") + ")", "giu");
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT), nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentElement;
+      if (parent && parent.offsetHeight && !parent.closest("mark, script, style, svg")) nodes.push(node);
     }
+    nodes.forEach(function (text) {
+      var value = text.nodeValue, last = 0, match, parts = document.createDocumentFragment();
+      pattern.lastIndex = 0;
+      while ((match = pattern.exec(value))) {
+        var start = match.index + match[1].length;
+        parts.appendChild(document.createTextNode(value.slice(last, start)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = match[2];
+        parts.appendChild(mark);
+        last = start + match[2].length;
+        if (match[0].length === 0) pattern.lastIndex++;
+      }
+      if (!last) return;
+      parts.appendChild(document.createTextNode(value.slice(last)));
+      text.parentNode.replaceChild(parts, text);
+    });
+  }
+
+  var handed = take();
+  function arrive() {
+    forget();
+    if (handed) highlight(handed);
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", forget);
+    document.addEventListener("DOMContentLoaded", arrive);
   } else {
-    forget();
+    arrive();
   }
   window.addEventListener("pageshow", forget); // a page restored from the back-forward cache
+
+  // Following a result (a click, a tap, or Enter in the search box) hands its words to the next page.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[data-highlight]");
+    if (link) store(link.getAttribute("data-highlight"));
+  }, true);
 
   // --- No dead end ----------------------------------------------------------------------------------
   var template = document.querySelector("template[data-search-help]");
@@ -39,12 +115,12 @@
   if (!template || !input || !template.content) return;
 
   // Words and phrases match whole words, whatever the case, hyphens and punctuation.
-  function words(text) {
+  function normal(text) {
     return " " + String(text).toLowerCase().replace(/['\u2019]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
   }
   var crisis = [];
   try {
-    crisis = JSON.parse(template.getAttribute("data-crisis") || "[]").map(words);
+    crisis = JSON.parse(template.getAttribute("data-crisis") || "[]").map(normal);
   } catch (e) {
     crisis = [];
   }
@@ -72,7 +148,7 @@
 
   // A crisis shows at once; "nothing found" waits until the results have settled.
   function update() {
-    var query = words(input.value);
+    var query = normal(input.value);
     var isCrisis = query.trim() !== "" && crisis.some(function (phrase) {
       return phrase.trim() !== "" && query.indexOf(phrase) !== -1;
     });
@@ -80,11 +156,16 @@
     show(isCrisis, false);
     if (!list || query.trim() === "") return;
     timer = setTimeout(function () {
-      show(isCrisis, words(input.value) === query && list.children.length === 0);
+      show(isCrisis, normal(input.value) === query && list.children.length === 0);
     }, 400);
   }
 
   input.addEventListener("input", update);
   if (input.form) input.form.addEventListener("reset", function () { setTimeout(update, 0); });
-  if (list && window.MutationObserver) new MutationObserver(update).observe(list, { childList: true });
+  if (list && window.MutationObserver) {
+    new MutationObserver(function () {
+      list.querySelectorAll('a[href*="h="]').forEach(plain);
+      update();
+    }).observe(list, { childList: true, subtree: true });
+  }
 })();
