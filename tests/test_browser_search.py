@@ -313,7 +313,7 @@ def test_the_offline_copy_keeps_help_and_leaves_no_trace(browser, tmp_path: Path
     page.goto((root / "understanding" / "ptsd.html").as_uri() + "?h=shaken")
     page.locator("mark[data-md-highlight]").first.wait_for()
     assert page.url == (root / "understanding" / "ptsd.html").as_uri()
-    # From disk, search starts on the top-level pages only (a CSP report blocks the search shim on deeper
+    # From disk, search starts on the top-level pages only (the CSP blocks the search shim on deeper
     # pages, before and after this change): start from the home page.
     page.goto((root / "index.html").as_uri())
     open_search(page)

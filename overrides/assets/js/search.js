@@ -12,19 +12,21 @@
   // --- No trace -------------------------------------------------------------------------------------
   var KEY = "trust-guide:highlight";
 
-  function store(words) {
+  // The words for one page: kept until that page, or any other, opens in this tab.
+  function store(link) {
     try {
-      if (words) sessionStorage.setItem(KEY, words); else sessionStorage.removeItem(KEY);
+      sessionStorage.setItem(KEY, JSON.stringify({ page: new URL(link.href).pathname,
+                                                   words: link.getAttribute("data-highlight") }));
     } catch (e) { /* storage turned off: the page opens without highlights */ }
   }
 
   function take() {
-    var words = null;
+    var handed = null;
     try {
-      words = sessionStorage.getItem(KEY);
+      handed = JSON.parse(sessionStorage.getItem(KEY) || "null");
       sessionStorage.removeItem(KEY);
     } catch (e) { /* as above */ }
-    return words;
+    return handed && handed.page === window.location.pathname ? handed.words : null;
   }
 
   // A result's address without the words; the words stay on the link, in this page only.
@@ -102,10 +104,12 @@
   }
   window.addEventListener("pageshow", forget); // a page restored from the back-forward cache
 
-  // Following a result (a click, a tap, or Enter in the search box) hands its words to the next page.
+  // Following a result in this tab (a click, a tap, or Enter in the search box) hands its words over.
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element && event.target.closest("a[data-highlight]");
-    if (link) store(link.getAttribute("data-highlight"));
+    if (link && event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
+      store(link);
+    }
   }, true);
 
   // --- No dead end ----------------------------------------------------------------------------------
