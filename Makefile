@@ -14,7 +14,7 @@ ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZSTAMP))
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build engines test check lint browser bench audit offline readability new-page new-term new-checklist new-language lock clean
+.PHONY: serve build engines test check lint browser bench audit offline readability new-page new-term new-checklist new-language lock clean search-report
 
 # $(call venv,folder,lock file): create the virtualenv, install the exact pins, put this folder on its path.
 define venv
@@ -76,6 +76,11 @@ bench: $(STAMP)
 
 audit: $(STAMP) browser
 	$(BIN)/python -m tests.audit
+
+# Builds the site and types every query in tests/search-queries.yml into the search box in Chromium;
+# lists the queries whose answer is not in the first three results, so editors see which words to add.
+search-report: $(STAMP) browser
+	$(BIN)/python -m tests.test_browser_search
 
 offline: $(STAMP) $(ENGINE_STAMP)
 	$(BIN)/python -m macros.cli offline --engine $(ENGINE)

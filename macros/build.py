@@ -36,7 +36,8 @@ TEXT_KEYS = {
     "months", "checklist_disclaimer", "privacy", "privacy_sensitive", "support_always", "support_title",
     "support_note", "route_now", "urgent_danger_title", "urgent_danger", "urgent_self_harm_title", "urgent_self_harm",
     "urgent_more", "call", "text", "chat", "no_clinical_review", "clinical_review_item", "date_format",
-    "translation_outdated", "read_in_source",
+    "translation_outdated", "read_in_source", "also_called", "other_words", "search_crisis", "search_none",
+    "search_glossary",
 }
 
 

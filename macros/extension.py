@@ -81,6 +81,8 @@ class PageTreeprocessor(Treeprocessor):
         link_tree(root, build.matcher, make_link, {own} if own else set(), [m.slug for m in build.mentions[src]])
         if own:
             self._term_page(root, build.terms[own], src)
+        else:
+            self._other_words(root, page.title, page.meta.get("search_terms", []))
         self._print_addresses(root, src)
         if src in build.outdated:
             source_language = build.extra["languages"][0]["code"]
@@ -123,6 +125,12 @@ class PageTreeprocessor(Treeprocessor):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
                 a.set("data-print-href", self.build.address(target + href[len(path):]))  # with any #anchor
 
+    def _other_words(self, root: ET.Element, title: str, words: list[str]) -> None:
+        """A page's `search_terms`, visible at the end of its opening (before the first heading), where search
+        ranks a page's own words first. Added after the linker has run, so the line holds no term links."""
+        at = next((i for i, el in enumerate(root) if el.tag in ("h2", "h3")), len(root))
+        root[at:at] = also_called(self.build.text["other_words"], title, words)
+
     def _term_page(self, root: ET.Element, term: glossary.Term, src: str) -> None:
         build, text = self.build, self.build.text
 
@@ -140,11 +148,28 @@ class PageTreeprocessor(Treeprocessor):
         ET.SubElement(definition, "strong").text = text["in_short"]
         definition[0].tail = " " + term.definition
         root.insert(0, definition)
+        # After the linker has run, so the line holds no term links; its words reach search as page text.
+        root[1:1] = also_called(text["also_called"], term.title, term.aliases + term.page.meta.get("search_terms", []))
         for block in blocks:
             if block.startswith("<h2"):
                 root.append(ET.fromstring(block))
             else:
                 self._stash(root, block)
+
+
+def also_called(label: str, title: str, words: list[str]) -> list[ET.Element]:
+    """The visible line that lists readers' other words for a page (`label`, then each word once), or none."""
+    seen, shown = {title.casefold()}, []
+    for word in words:
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            shown.append(word)
+    if not shown:
+        return []
+    line = ET.Element("p", {"class": "also-called"})
+    ET.SubElement(line, "strong").text = label
+    line[0].tail = " " + ", ".join(shown) + "."  # plain text: Markdown escapes it when it writes the page
+    return [line]
 
 
 class PageExtension(Extension):

@@ -173,6 +173,7 @@ _PAGE_COMMON = {
     "content_note_reason": Field(),
     # Left out until a qualified reviewer signs off the page in a pull request.
     "clinical_review": Field("mapping", fields=CLINICAL_REVIEW),
+    "search_terms": Field("list"),  # readers' own words for the page; shown on it, so search finds them
     **TRANSLATION,
 }
 THEME_KEYS = frozenset({"hide", "search", "template", "status", "icon"})
