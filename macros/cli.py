@@ -13,8 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from . import build as core
 from . import checks
+from .config import load_config
 from .readability import SCALES, score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,9 +42,15 @@ def build_site(engine: str, site: Path, root: Path | None = None, config: str = 
     inside = site.resolve().is_relative_to(root.resolve())
     out = site if inside else root / ".engines" / "zensical-build"
     shutil.rmtree(out, ignore_errors=True)
+    environ["SITE_DIR"] = str(out)
+    if config != "mkdocs.yml":
+        # Zensical's INHERIT adds a child's lists (menu, plugins) to its parent's instead of replacing them,
+        # as MkDocs does: give it the edition's settings already merged, beside the others.
+        merged = root / f".zensical.{config}"
+        merged.write_text(yaml.safe_dump(load_config(root / config, environ), allow_unicode=True), encoding="utf-8")
+        config = merged.name
     cmd = [str(ROOT / ".venv-zensical" / "bin" / "zensical"), "build", "--strict", "--clean", "-f", config]
-    result = subprocess.run(cmd, cwd=root, env={**environ, "SITE_DIR": str(out)}, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(cmd, cwd=root, env=environ, capture_output=True, text=True, check=False)
     if not inside and out.exists():
         shutil.rmtree(site, ignore_errors=True)
         shutil.move(out, site)

@@ -86,7 +86,7 @@ class PageTreeprocessor(Treeprocessor):
         self._print_addresses(root, src)
         if src in build.outdated:
             source_language = build.extra["languages"][0]["code"]
-            href = edition_href(src, build.directory_urls, 1, "")
+            href = edition_href(src, build.directory_urls, 1, "", build.links_from_source)
             self._stash(root, f'<aside class="translation-note"{NOT_SEARCHED}>'
                               f'<p>{escape(build.text["translation_outdated"])} <a href="{escape(href)}"'
                               f' hreflang="{source_language}">{escape(build.text["read_in_source"])}</a></p></aside>',

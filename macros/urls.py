@@ -41,8 +41,10 @@ def source_link(from_src: str, to_src: str) -> str:
 
 
 
-def edition_href(src: str, directory: bool, up: int, down: str) -> str:
+def edition_href(src: str, directory: bool, up: int, down: str, from_source: bool = False) -> str:
     """A link from a page to its twin in another edition: `up` folders out of this edition's root (0 or 1),
-    then into `down` (`es/`, or "" for the root edition)."""
+    then into `down` (`es/`, or "" for the root edition). `from_source`: the link starts from the page's
+    Markdown file's folder, as Zensical reads links (see `Build.page_href`)."""
     url = page_url(src, directory)
-    return "../" * (url.count("/") + up) + down + url or "./"
+    depth = src.count("/") if from_source else url.count("/")
+    return "../" * (depth + up) + down + url or "./"

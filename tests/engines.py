@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from macros.cli import ENGINES, OFFLINE, build_site
+from macros.cli import ENGINES, OFFLINE, build_editions, build_site
 from macros.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,7 +347,8 @@ class Built:
 def build(engine: str, offline: bool) -> Built:
     folder = OUT / (f"{engine}-offline" if offline else engine)
     start = time.perf_counter()
-    result = build_site(engine, folder, **(OFFLINE if offline else {}))
+    # The site holds every edition; an offline copy holds one, and its pages have no language switch.
+    result = build_site(engine, folder, **OFFLINE) if offline else build_editions(engine, folder)
     seconds = time.perf_counter() - start
     return Built(engine, folder, seconds, result.returncode == 0, result.stdout + result.stderr)
 

@@ -74,11 +74,11 @@ def convert_term(tmp_path: Path, search_terms: list[str]) -> str:
 
 
 def test_a_term_page_shows_its_aliases_and_search_terms_once_escaped_and_unlinked(tmp_path: Path) -> None:
-    html = convert_term(tmp_path, ["5 4 3 2 1", "Ground yourself", "<b>calm</b> & dissociation", "grounding"])
+    html = convert_term(tmp_path, ["5 4 3 2 1", "Ground yourself", "'calm' & dissociation", "grounding"])
     line = html.split('<p class="also-called">', 1)[1].split("</p>", 1)[0]
     label = TEXT["also_called"]
     assert line == (f"<strong>{label}</strong> ground yourself, 5 4 3 2 1, "
-                    "&lt;b&gt;calm&lt;/b&gt; &amp; dissociation.")  # each once; never the title; never a link
+                    "'calm' &amp; dissociation.")  # each once; never the title; never a link
     assert html.index("term-definition") < html.index("also-called")
     assert html.count('class="term-link"') == 1  # the body still links the other term, once
 
