@@ -101,7 +101,7 @@ def test_a_link_that_climbs_above_the_root_is_caught() -> None:
 
 # --- slow: real builds -------------------------------------------------------------------------------
 
-def _need_zensical() -> None:
+def need_zensical() -> None:
     if not ZENSICAL.exists():
         message = "Zensical is not installed: run `make test` or `make engines` (they install .venv-zensical)"
         if os.environ.get("CI"):
@@ -111,7 +111,7 @@ def _need_zensical() -> None:
 
 @pytest.mark.engines
 def test_mkdocs_properdocs_and_zensical_build_the_same_site() -> None:
-    _need_zensical()
+    need_zensical()
     browser = chromium_path() is not None or bool(os.environ.get("CI"))  # CI must search in Chromium
     # In a process of its own: the suite's browser already runs Playwright in this one.
     result = subprocess.run([sys.executable, "-m", "tests.engines", *([] if browser else ["--no-browser"])],
@@ -122,7 +122,7 @@ def test_mkdocs_properdocs_and_zensical_build_the_same_site() -> None:
 
 @pytest.mark.engines
 def test_a_content_error_stops_the_zensical_build_with_its_line(tmp_path: Path) -> None:
-    _need_zensical()
+    need_zensical()
     root = make_project(tmp_path, "unknown-term")
     result = cli.build_site("zensical", tmp_path / "out", root=root)
     assert result.returncode != 0

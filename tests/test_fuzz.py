@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from macros import build as core
 from macros import checklists, glossary, helplines, references, render
+from macros.cli import ENGINES, build_site
 from macros.config import load_config
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT
 from tests.test_content_errors import make_project
+from tests.test_engines import need_zensical
 
 EXTRA = load_config(ROOT / "mkdocs.yml")["extra"]
 SENTINEL = "\"'><x-fuzz>"
@@ -190,11 +193,15 @@ def parsed(path: Path) -> Page:
     return page
 
 
-def test_the_corpus_builds_and_every_field_reads_back_as_the_same_text(tmp_path: Path) -> None:
-    """Tricky but valid text (quotes, &, unicode, YAML look-alikes) reaches every place as itself."""
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_corpus_builds_and_every_field_reads_back_as_the_same_text(tmp_path: Path, engine: str) -> None:
+    """Tricky but valid text (quotes, &, unicode, YAML look-alikes) reaches every place as itself, on
+    every engine."""
+    if engine == "zensical":
+        need_zensical()
     root = make_project(tmp_path, None)
     shutil.copytree(CORPUS / "docs", root / "docs", dirs_exist_ok=True)
-    result = mkdocs_build(tmp_path / "site", root / "mkdocs.yml", SITE_URL="https://guide.test/")
+    result = build_site(engine, tmp_path / "site", root=root, SITE_URL="https://guide.test/")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     index_meta = yaml.safe_load((CORPUS / "docs/index.md").read_text(encoding="utf-8").split("---")[1])
@@ -207,7 +214,8 @@ def test_the_corpus_builds_and_every_field_reads_back_as_the_same_text(tmp_path:
     assert home.titles["grounding"] == term_meta["definition"]  # the term link's tooltip
     assert f"QR code for {term_meta['title']}" in term.svg_titles  # the print footer's QR caption
     assert term_meta["definition"] in "".join(parsed(site / "glossary/index.html").text)
-    entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    index, key = ("search.json", "items") if engine == "zensical" else ("search/search_index.json", "docs")
+    entries = json.loads((site / index).read_text(encoding="utf-8"))[key]
     found = next(e for e in entries if e["location"] == "glossary/grounding/")
     assert html.unescape(found["title"]) == term_meta["title"]
     for built in site.rglob("*.html"):
