@@ -1,10 +1,12 @@
 """Site search as readers use it, typed into the search box in Chromium.
 
-- Readers' own words (tests/search-queries.yml) find a page that answers them in the first three results.
+- Readers' own words (tests/search-queries.yml) find a page that answers them in the first three results;
+  in the Spanish edition too (tests/search-queries-es.yml, typed at /es/), where crisis searches show the help.
 - A search that finds nothing, or that sounds like a crisis, shows a calm way to help and to the glossary.
 - A search leaves no trace: the highlighted words never stay in the page's address or the history.
 
-`make search-report` runs the query set on a fresh build and lists the queries that miss.
+`make search-report` runs both query sets on a fresh build and lists the queries that miss
+(`python -m tests.test_browser_search es` runs one edition's set).
 """
 from __future__ import annotations
 
@@ -26,6 +28,12 @@ TEXT = load_config(ROOT / "mkdocs.yml")["extra"]["text"]
 TARGET = 0.95  # share of queries with an expected page in the first three results
 TOP = 3
 
+# The Spanish edition (/es/): its own query set, words and crisis words (mkdocs.es.yml).
+QUERIES_ES: list[dict] = yaml.safe_load((ROOT / "tests" / "search-queries-es.yml").read_text(encoding="utf-8"))["queries"]
+EXTRA_ES = load_config(ROOT / "mkdocs.es.yml")["extra"]
+TEXT_ES = EXTRA_ES["text"]
+TARGET_ES = 0.95
+
 BOX = "[data-md-component=search-query]"
 RESULT_ITEM, RESULT_LINK = ".md-search-result__item", ".md-search-result__link"  # one item per page
 
@@ -46,6 +54,18 @@ def test_every_expected_page_exists(site: Path) -> None:
     pages = set(built_pages(site))
     missing = {a for entry in QUERIES for a in entry["expect"] if a not in pages}
     assert not missing, f"tests/search-queries.yml expects pages that are not built: {sorted(missing)}"
+
+
+def test_the_spanish_query_set_is_big_enough_and_well_formed(site: Path) -> None:
+    assert len(QUERIES_ES) >= 30 and sum(bool(e.get("crisis")) for e in QUERIES_ES) >= 10
+    pages, seen = set(built_pages(site)), set()
+    for entry in QUERIES_ES:
+        assert set(entry) <= {"query", "expect", "kind", "crisis"}, entry
+        assert isinstance(entry["query"], str) and entry["query"].strip() and entry["expect"], entry
+        assert entry["query"].lower() not in seen, f"{entry['query']!r} is in the set twice"
+        seen.add(entry["query"].lower())
+        missing = [a for a in entry["expect"] if not a.startswith("es/") or a not in pages]
+        assert not missing, f"tests/search-queries-es.yml: {entry['query']!r} expects pages not built: {missing}"
 
 
 # --- readers' words on the pages ----------------------------------------------------------------------------
@@ -168,12 +188,14 @@ def search(page, query: str, timeout: float = 10.0) -> list[str]:
 
 
 def run_queries(page, queries: list[dict]) -> list[dict]:
-    """Each query's top results and whether an expected page is among the first three."""
+    """Each query's top results, whether an expected page is among the first three, and whether the search
+    panel shows the crisis help."""
     open_search(page)
     report = []
     for entry in queries:
         top = search(page, entry["query"])[:TOP]
-        report.append({**entry, "top": top, "hit": any(a in top for a in entry["expect"])})
+        report.append({**entry, "top": top, "hit": any(a in top for a in entry["expect"]),
+                       "help": page.locator(".search-help__crisis").is_visible()})
     return report
 
 
@@ -184,6 +206,9 @@ def describe(report: list[dict]) -> str:
         if not r["hit"]:
             found = ", ".join(r["top"]) or "nothing"
             lines.append(f"  MISS {r['query']!r}: expected {', '.join(r['expect'])}; top {TOP}: {found}")
+    for r in report:
+        if r.get("crisis") and not r["help"]:
+            lines.append(f"  NO HELP {r['query']!r}: add its words to `extra.search.crisis`")
     return "\n".join(lines)
 
 
@@ -194,6 +219,16 @@ def test_readers_words_find_an_answer_in_the_top_three(page) -> None:
     report = run_queries(page, QUERIES)
     rate = sum(r["hit"] for r in report) / len(report)
     assert rate >= TARGET, describe(report)
+
+
+@pytest.mark.browser
+def test_spanish_readers_words_find_an_answer_in_the_top_three_and_crises_show_help(page) -> None:
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto("es/")
+    report = run_queries(page, QUERIES_ES)
+    assert all(r["top"] == [] or all(a.startswith("es/") for a in r["top"]) for r in report)  # its own index
+    rate = sum(r["hit"] for r in report) / len(report)
+    assert rate >= TARGET_ES and all(r["help"] for r in report if r.get("crisis")), describe(report)
 
 
 # --- no dead end, no trace ---------------------------------------------------------------------------------
@@ -219,6 +254,23 @@ def test_a_crisis_search_shows_get_help_now_at_once(page, server: str) -> None:
     assert page.url == server + "steps/start-small/"  # nothing moved the reader
     search(page, "grounding")
     assert not panel.is_visible()  # an everyday search shows the results alone
+
+
+@pytest.mark.browser
+def test_a_spanish_crisis_search_shows_the_spanish_help_link(page, server: str) -> None:
+    page.goto("es/steps/start-small/")
+    open_search(page)
+    search(page, "me quiero morir")
+    page.locator(".search-help__crisis").wait_for()
+    assert page.locator(".search-help__crisis").inner_text().strip() == TEXT_ES["search_crisis"]
+    assert page.locator(".search-help__urgent").inner_text().strip() == TEXT_ES["urgent_help"]
+    assert help_links(page) == [server + "es/get-help/", server + "es/glossary/"]
+    assert not page.locator(".search-help__none").is_visible()
+    search(page, "autolesion")  # typed without its accent
+    assert page.locator(".search-help__crisis").is_visible()
+    search(page, "anclaje")
+    assert not page.locator(HELP).is_visible()  # an everyday search shows the results alone
+    assert page.url == server + "es/steps/start-small/"
 
 
 @pytest.mark.browser
@@ -330,8 +382,13 @@ def test_the_offline_copy_keeps_help_and_leaves_no_trace(browser, tmp_path: Path
 
 # --- search-report: `make search-report` ------------------------------------------------------------------
 
-def main() -> int:
-    """Build the site, serve it, type every query in Chromium and print the misses."""
+# Each edition's query set: (its file, its queries, where its search starts, its pass mark).
+EDITIONS = {"en": ("tests/search-queries.yml", QUERIES, "", TARGET),
+            "es": ("tests/search-queries-es.yml", QUERIES_ES, "es/", TARGET_ES)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the site, serve it, type every query of each edition (default: all) in Chromium, print the misses."""
     import functools
     import http.server
     import tempfile
@@ -339,15 +396,21 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
+    from macros.cli import build_editions
     from tests.browser_path import chromium_path
-    from tests.conftest import _Handler, mkdocs_build
+    from tests.conftest import _Handler
 
+    codes = list(argv if argv is not None else sys.argv[1:]) or list(EDITIONS)
+    if set(codes) - set(EDITIONS):
+        print(f"usage: python -m tests.test_browser_search [{' | '.join(EDITIONS)}]", file=sys.stderr)
+        return 2
     path = chromium_path()
     if path is None:
         print("Chromium is needed: run `make browser`, or set CHROMIUM=/path/to/chrome", file=sys.stderr)
         return 2
+    reports = {}
     with tempfile.TemporaryDirectory() as tmp:
-        result = mkdocs_build(Path(tmp))
+        result = build_editions("mkdocs", Path(tmp))
         if result.returncode:
             print(result.stdout + result.stderr, file=sys.stderr)
             return 2
@@ -356,19 +419,24 @@ def main() -> int:
         try:
             with sync_playwright() as pw:
                 chromium = pw.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-                page = chromium.new_page(base_url=f"http://127.0.0.1:{httpd.server_address[1]}/")
-                page.add_init_script(COUNT_SEARCHES)
-                page.goto("")
-                report = run_queries(page, QUERIES)
+                for code in codes:
+                    page = chromium.new_page(base_url=f"http://127.0.0.1:{httpd.server_address[1]}/")
+                    page.add_init_script(COUNT_SEARCHES)
+                    page.goto(EDITIONS[code][2])
+                    reports[code] = run_queries(page, EDITIONS[code][1])
+                    page.close()
                 chromium.close()
         finally:
             httpd.shutdown()
-    print(describe(report))
-    if any(not r["hit"] for r in report):
+    failed = False
+    for code, report in reports.items():
+        print(f"{EDITIONS[code][0]}: " + describe(report))
+        rate = sum(r["hit"] for r in report) / len(report)
+        failed |= rate < EDITIONS[code][3] or any(r.get("crisis") and not r["help"] for r in report)
+    if any(not r["hit"] for report in reports.values() for r in report):
         print("\nTo fix a miss, add the reader's words to the `search_terms:` of the page or glossary term "
               "that answers it (see CONTRIBUTING.md), then run `make search-report` again.")
-    rate = sum(r["hit"] for r in report) / len(report)
-    return 0 if rate >= TARGET else 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
