@@ -29,7 +29,8 @@ TARGET = 0.95  # share of queries with an expected page in the first three resul
 TOP = 3
 
 # The Spanish edition (/es/): its own query set, words and crisis words (mkdocs.es.yml).
-QUERIES_ES: list[dict] = yaml.safe_load((ROOT / "tests" / "search-queries-es.yml").read_text(encoding="utf-8"))["queries"]
+QUERIES_ES: list[dict] = yaml.safe_load(
+    (ROOT / "tests" / "search-queries-es.yml").read_text(encoding="utf-8"))["queries"]
 EXTRA_ES = load_config(ROOT / "mkdocs.es.yml")["extra"]
 TEXT_ES = EXTRA_ES["text"]
 TARGET_ES = 0.95
