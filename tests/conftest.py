@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,3 +93,15 @@ def built_pages(site: Path) -> list[str]:
         rel = html.parent.relative_to(site).as_posix()
         out.append("" if rel == "." else rel + "/")
     return out
+
+
+def offline_copy(name: str, folder: Path) -> Path:
+    """`make offline` as a reader gets it: the English copy unpacked into `folder`; no zip is left behind."""
+    from macros import cli
+
+    assert cli.main(["offline", "--name", name]) == 0
+    with zipfile.ZipFile(ROOT / "dist" / f"{name}-offline.zip") as zf:
+        zf.extractall(folder)
+    for archive in (ROOT / "dist").glob(f"{name}*-offline.zip"):  # one per edition
+        archive.unlink()
+    return folder / name

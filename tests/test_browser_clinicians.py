@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from macros import cli
-from tests.conftest import ROOT, SITE_URL, built_pages
+from tests.conftest import SITE_URL, built_pages, offline_copy
 
 pytestmark = pytest.mark.browser
 
@@ -105,12 +103,7 @@ def test_headings_and_items_have_stable_anchors(page) -> None:
 
 
 def test_offline_copy_opens_from_disk_and_search_works(browser, tmp_path: Path) -> None:
-    assert cli.main(["offline", "--name", "test-guide"]) == 0
-    archive = ROOT / "dist" / "test-guide-offline.zip"
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(tmp_path)
-    archive.unlink()
-    index = tmp_path / "test-guide" / "index.html"
+    index = offline_copy("test-guide", tmp_path) / "index.html"
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []

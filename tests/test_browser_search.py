@@ -20,7 +20,7 @@ import yaml
 
 from macros.config import load_config
 from tests.browser_path import chromium_path
-from tests.conftest import ROOT, built_pages
+from tests.conftest import ROOT, built_pages, offline_copy
 
 QUERIES_FILE = ROOT / "tests" / "search-queries.yml"
 QUERIES: list[dict] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
@@ -343,16 +343,7 @@ def test_the_browsers_own_history_list_never_holds_the_searched_words(browser, s
 
 @pytest.mark.browser
 def test_the_offline_copy_keeps_help_and_leaves_no_trace(browser, tmp_path: Path) -> None:
-    import zipfile
-
-    from macros import cli
-
-    assert cli.main(["offline", "--name", "search-test"]) == 0
-    archive = ROOT / "dist" / "search-test-offline.zip"
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(tmp_path)
-    archive.unlink()
-    root = tmp_path / "search-test"
+    root = offline_copy("search-test", tmp_path)
     context = browser.new_context()
     page = context.new_page()
     page.goto((root / "steps" / "start-small.html").as_uri())
